@@ -1,0 +1,1 @@
+"""The ``guide-runner`` command line: one module per command, loaded on first use."""
