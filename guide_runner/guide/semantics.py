@@ -170,9 +170,9 @@ def check_semantics(guide: Guide) -> list[Problem]:
             problems.append(Problem(("steps", i, "page", "path"), "a path starts with /"))
         for j, loc in enumerate(step.target):
             problems.extend(_locator_problems(("steps", i, "target", j), loc))
-            if loc.css is not None and j != len(step.target) - 1:
+            if loc.css is None and any(c.css is not None for c in step.target[:j]):
                 problems.append(
-                    Problem(("steps", i, "target", j, "css"), "CSS is the last resort: list it last")
+                    Problem(("steps", i, "target", j), "CSS is the last resort: list CSS candidates last")
                 )
         for j, done in enumerate(step.done_when):
             if done.kind in ("state", "activated") and not step.target:

@@ -1,0 +1,109 @@
+"""What every command shares: options, consoles, and turning domain errors into messages."""
+
+from __future__ import annotations
+
+import functools
+import locale
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# Data goes to stdout; progress, warnings and errors to stderr.
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+def guides_option(f: F) -> F:
+    return click.option(
+        "--guides",
+        "guide_dirs",
+        multiple=True,
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        help="Extra folder of guide files (also $GUIDE_RUNNER_GUIDES). Repeatable.",
+    )(f)
+
+
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        default=None,
+        metavar="LANG",
+        help="Language of the texts: nb, sv or en (default: the system's, else the guide's).",
+    )(f)
+
+
+def browser_options(f: F) -> F:
+    f = click.option(
+        "--executable",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Path of a Chromium-based browser to use.",
+    )(f)
+    f = click.option(
+        "--browser-channel",
+        default=None,
+        metavar="CHANNEL",
+        help="Installed browser to use: chrome, msedge, chrome-beta, msedge-beta or chromium.",
+    )(f)
+    return f
+
+
+def pages_option(f: F) -> F:
+    return click.option(
+        "--pages",
+        "pages_dir",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        default=None,
+        help="Override folder for the practice site (<host>/<path> files).",
+    )(f)
+
+
+def system_language(available: list[str]) -> str | None:
+    """The system locale's language when a guide has it (nb also for no/nn)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            break
+    else:
+        value = locale.getlocale()[0] or ""
+    code = value.split("_")[0].split(".")[0].split(":")[0].lower()
+    code = {"no": "nb", "nn": "nb", "se": "sv"}.get(code, code)
+    return code if code in available else None
+
+
+def pick_language(requested: str | None, available: list[str], default: str) -> str:
+    if requested:
+        if requested not in available:
+            raise click.BadParameter(
+                f"{requested!r} is not available; choose one of {', '.join(available)}.",
+                param_hint="--lang",
+            )
+        return requested
+    return system_language(available) or default
+
+
+def handle_errors(f: F) -> F:
+    """Turn the domain's expected failures into one clear message (exit 1), never a traceback."""
+    from guide_runner.browser import BrowserNotFound
+    from guide_runner.guide import GuideError, GuideNotFound
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except GuideError as exc:
+            for issue in exc.issues:
+                err.print(f"[red]error:[/red] {issue}", markup=True, highlight=False)
+            raise SystemExit(1) from None
+        except (GuideNotFound, BrowserNotFound) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
