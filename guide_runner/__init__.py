@@ -1,3 +1,3 @@
-"""guide-runner: step-by-step guidance on real web pages, and checks that guides still match them."""
+"""guide-runner: step-by-step guidance on real web pages, and checks that guides match them."""
 
 __version__ = "0.1.0"

@@ -26,15 +26,19 @@ _CHANNEL_PATHS: dict[str, dict[str, list[str]]] = {
     "chrome": {
         "linux": ["/opt/google/chrome/chrome"],
         "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
-        "win32": [r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
-                  r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
-                  r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe"],
+        "win32": [
+            r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
+            r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
+            r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe",
+        ],
     },
     "msedge": {
         "linux": ["/opt/microsoft/msedge/msedge"],
         "darwin": ["/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
-        "win32": [r"%PROGRAMFILES(X86)%\Microsoft\Edge\Application\msedge.exe",
-                  r"%PROGRAMFILES%\Microsoft\Edge\Application\msedge.exe"],
+        "win32": [
+            r"%PROGRAMFILES(X86)%\Microsoft\Edge\Application\msedge.exe",
+            r"%PROGRAMFILES%\Microsoft\Edge\Application\msedge.exe",
+        ],
     },
 }
 
@@ -83,7 +87,13 @@ def _expand(path: str) -> str:
 
 
 def _platform() -> str:
-    return "win32" if sys.platform.startswith("win") else sys.platform if sys.platform == "darwin" else "linux"
+    return (
+        "win32"
+        if sys.platform.startswith("win")
+        else sys.platform
+        if sys.platform == "darwin"
+        else "linux"
+    )
 
 
 def channel_executable(channel: str) -> str | None:
@@ -152,7 +162,9 @@ def discover(
         path = channel_executable(name)
         if path:
             return BrowserChoice(
-                "channel", f"installed {name} found at {path}", channel=name,
+                "channel",
+                f"installed {name} found at {path}",
+                channel=name,
                 considered=tuple(considered),
             )
         considered.append(f"{name}: not installed")

@@ -36,8 +36,12 @@ def list_cmd(guide_dirs: tuple[Path, ...], lang: str | None, as_json: bool) -> N
             err.print(f"[yellow]skipped:[/yellow] {escape(str(issue))}")
     if as_json:
         rows = [
-            {"id": g.id, "title": localize(g.title, pick_language(lang, g.languages, g.default_language)),
-             "languages": g.languages, "steps": len(g.steps)}
+            {
+                "id": g.id,
+                "title": localize(g.title, pick_language(lang, g.languages, g.default_language)),
+                "languages": g.languages,
+                "steps": len(g.steps),
+            }
             for g in guides
         ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -48,7 +52,11 @@ def list_cmd(guide_dirs: tuple[Path, ...], lang: str | None, as_json: bool) -> N
     table.add_column("languages")
     table.add_column("steps", justify="right")
     for g in guides:
-        shown = pick_language(lang, g.languages, g.default_language) if lang in (None, *g.languages) else g.default_language
+        shown = (
+            pick_language(lang, g.languages, g.default_language)
+            if lang in (None, *g.languages)
+            else g.default_language
+        )
         table.add_row(g.id, localize(g.title, shown), ", ".join(g.languages), str(len(g.steps)))
     out.print(table)
     if errors:

@@ -32,7 +32,10 @@ def doctor_cmd(executable: Path | None, browser_channel: str | None) -> None:
     table.add_row("guide-runner", __version__)
     table.add_row("Python", f"{platform.python_version()} ({sys.executable})")
     table.add_row("Playwright", _version_of("playwright"))
-    table.add_row("Display", "yes" if has_display() else "no (headed browsers need one; use headless or xvfb-run)")
+    table.add_row(
+        "Display",
+        "yes" if has_display() else "no (headed browsers need one; use headless or xvfb-run)",
+    )
     problem: str | None = None
     try:
         choice = discover(str(executable) if executable else None, browser_channel)

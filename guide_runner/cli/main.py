@@ -20,15 +20,43 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 # command name -> (module, attribute, one-line help shown by `guide-runner -h`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "list": ("guide_runner.cli.catalog_cmds", "list_cmd", "List the available guides."),
-    "show": ("guide_runner.cli.catalog_cmds", "show_cmd", "Show a guide's steps as a numbered list."),
+    "show": (
+        "guide_runner.cli.catalog_cmds",
+        "show_cmd",
+        "Show a guide's steps as a numbered list.",
+    ),
     "validate": ("guide_runner.cli.catalog_cmds", "validate_cmd", "Validate guide files."),
-    "schema": ("guide_runner.cli.catalog_cmds", "schema_cmd", "Print the JSON Schema of guide files."),
-    "doctor": ("guide_runner.cli.doctor_cmd", "doctor_cmd", "Say which browser would be used, and why."),
+    "schema": (
+        "guide_runner.cli.catalog_cmds",
+        "schema_cmd",
+        "Print the JSON Schema of guide files.",
+    ),
+    "doctor": (
+        "guide_runner.cli.doctor_cmd",
+        "doctor_cmd",
+        "Say which browser would be used, and why.",
+    ),
     "run": ("guide_runner.cli.run_cmd", "run_cmd", "Guide a person through the live pages."),
-    "demo": ("guide_runner.cli.demo_cmd", "demo_cmd", "Play a guide on the practice site with an autopilot."),
-    "practice": ("guide_runner.cli.practice_cmd", "practice_cmd", "Open the practice site for free exploration."),
-    "check": ("guide_runner.cli.check_cmd", "check_cmd", "Check that guides still match the pages."),
-    "login": ("guide_runner.cli.login_cmd", "login_cmd", "Sign in by hand and save the session for checks."),
+    "demo": (
+        "guide_runner.cli.demo_cmd",
+        "demo_cmd",
+        "Play a guide on the practice site with an autopilot.",
+    ),
+    "practice": (
+        "guide_runner.cli.practice_cmd",
+        "practice_cmd",
+        "Open the practice site for free exploration.",
+    ),
+    "check": (
+        "guide_runner.cli.check_cmd",
+        "check_cmd",
+        "Check that guides still match the pages.",
+    ),
+    "login": (
+        "guide_runner.cli.login_cmd",
+        "login_cmd",
+        "Sign in by hand and save the session for checks.",
+    ),
 }
 
 

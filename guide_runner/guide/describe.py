@@ -11,10 +11,18 @@ from guide_runner.guide.texts import fill, localize
 ACTION_TAGS: dict[str, dict[str, str]] = {
     "click": {"nb": "trykk", "sv": "klicka", "en": "click"},
     "type": {"nb": "skriv", "sv": "skriv", "en": "type"},
-    "outside": {"nb": "utenfor nettleseren", "sv": "utanför webbläsaren", "en": "outside the browser"},
+    "outside": {
+        "nb": "utenfor nettleseren",
+        "sv": "utanför webbläsaren",
+        "en": "outside the browser",
+    },
     "read": {"nb": "les", "sv": "läs", "en": "read"},
 }
-SENSITIVE_TAG = {"nb": "hemmelig – bare du ser det", "sv": "hemligt – bara du ser det", "en": "secret – only you see it"}
+SENSITIVE_TAG = {
+    "nb": "hemmelig – bare du ser det",
+    "sv": "hemligt – bara du ser det",
+    "en": "secret – only you see it",
+}
 OPTIONAL_TAG = {"nb": "hvis den vises", "sv": "om den visas", "en": "if shown"}
 CHOICE_TAG = {"nb": "valg", "sv": "val", "en": "choice"}
 

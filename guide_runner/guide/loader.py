@@ -29,7 +29,9 @@ class Issue:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class GuideError(Exception):
@@ -129,7 +131,9 @@ def parse_guide(text: str, file: str) -> Guide:
         line = mark.line + 1 if mark is not None else None
         raise GuideError([Issue(file, line, "", f"not valid YAML: {problem}")]) from None
     if not isinstance(data, dict):
-        raise GuideError([Issue(file, 1, "", "a guide file is a YAML mapping (id:, title:, steps: …)")])
+        raise GuideError(
+            [Issue(file, 1, "", "a guide file is a YAML mapping (id:, title:, steps: …)")]
+        )
     try:
         guide = Guide.model_validate(data)
     except ValidationError as exc:

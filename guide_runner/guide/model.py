@@ -20,14 +20,90 @@ StepId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Localized = dict[LangCode, str] | str
 
 ARIA_ROLES = frozenset(
-    """alert alertdialog application article banner blockquote button caption cell checkbox
-    code columnheader combobox complementary contentinfo definition deletion dialog directory
-    document emphasis feed figure form generic grid gridcell group heading img insertion link
-    list listbox listitem log main marquee math meter menu menubar menuitem menuitemcheckbox
-    menuitemradio navigation none note option paragraph presentation progressbar radio
-    radiogroup region row rowgroup rowheader scrollbar search searchbox separator slider
-    spinbutton status strong subscript superscript switch tab table tablist tabpanel term
-    textbox time timer toolbar tooltip tree treegrid treeitem""".split()
+    [
+        "alert",
+        "alertdialog",
+        "application",
+        "article",
+        "banner",
+        "blockquote",
+        "button",
+        "caption",
+        "cell",
+        "checkbox",
+        "code",
+        "columnheader",
+        "combobox",
+        "complementary",
+        "contentinfo",
+        "definition",
+        "deletion",
+        "dialog",
+        "directory",
+        "document",
+        "emphasis",
+        "feed",
+        "figure",
+        "form",
+        "generic",
+        "grid",
+        "gridcell",
+        "group",
+        "heading",
+        "img",
+        "insertion",
+        "link",
+        "list",
+        "listbox",
+        "listitem",
+        "log",
+        "main",
+        "marquee",
+        "math",
+        "meter",
+        "menu",
+        "menubar",
+        "menuitem",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "navigation",
+        "none",
+        "note",
+        "option",
+        "paragraph",
+        "presentation",
+        "progressbar",
+        "radio",
+        "radiogroup",
+        "region",
+        "row",
+        "rowgroup",
+        "rowheader",
+        "scrollbar",
+        "search",
+        "searchbox",
+        "separator",
+        "slider",
+        "spinbutton",
+        "status",
+        "strong",
+        "subscript",
+        "superscript",
+        "switch",
+        "tab",
+        "table",
+        "tablist",
+        "tabpanel",
+        "term",
+        "textbox",
+        "time",
+        "timer",
+        "toolbar",
+        "tooltip",
+        "tree",
+        "treegrid",
+        "treeitem",
+    ]
 )
 
 PARAM_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -111,7 +187,9 @@ class DoneWhen(Strict):
     def _exactly_one(self) -> DoneWhen:
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of url, appears, disappears, state, activated, confirm")
+            raise ValueError(
+                "give exactly one of url, appears, disappears, state, activated, confirm"
+            )
         if self.activated is False:
             raise ValueError("activated can only be true")
         return self
@@ -192,9 +270,9 @@ class Guide(Strict):
     origins: Annotated[list[str], Field(min_length=1)] = Field(
         description="HTTPS origins the guide may run on; the overlay shows only there."
     )
-    parameters: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")], Parameter] = (
-        Field(default_factory=dict)
-    )
+    parameters: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")], Parameter
+    ] = Field(default_factory=dict)
     start: str = Field(description="Address the runner opens first.")
     steps: Annotated[list[Step], Field(min_length=1)]
 

@@ -85,9 +85,8 @@ def _css_problem(selector: str) -> str | None:
             quote = ch
         elif ch in pairs:
             stack.append(pairs[ch])
-        elif ch in "])":
-            if not stack or stack.pop() != ch:
-                return f"unbalanced {ch!r} in CSS selector"
+        elif ch in "])" and (not stack or stack.pop() != ch):
+            return f"unbalanced {ch!r} in CSS selector"
     if quote or stack:
         return "unclosed bracket or quote in CSS selector"
     return None
@@ -115,9 +114,11 @@ def check_semantics(guide: Guide) -> list[Problem]:
     # Parameters used are declared; every declared one is used.
     declared = set(guide.parameters)
     used: set[str] = set()
-    for loc, value in [*_localized(guide), *_urls(guide), *(
-        (("origins", i), o) for i, o in enumerate(guide.origins)
-    )]:
+    for loc, value in [
+        *_localized(guide),
+        *_urls(guide),
+        *((("origins", i), o) for i, o in enumerate(guide.origins)),
+    ]:
         for text in [value] if isinstance(value, str) else value.values():
             for name in PARAM_RE.findall(text):
                 used.add(name)
@@ -129,7 +130,9 @@ def check_semantics(guide: Guide) -> list[Problem]:
     defaults = {name: p.default for name, p in guide.parameters.items()}
     for name, param in guide.parameters.items():
         if param.kind == "https-origin" and origin_of(param.default) != param.default.rstrip("/"):
-            problems.append(Problem(("parameters", name, "default"), "not an origin (https://host)"))
+            problems.append(
+                Problem(("parameters", name, "default"), "not an origin (https://host)")
+            )
 
     # Origins are HTTPS origins; every address is HTTPS and inside them.
     origins: set[str] = set()
@@ -168,11 +171,14 @@ def check_semantics(guide: Guide) -> list[Problem]:
             problems.append(Problem(("steps", i, "next"), f"no step with id {step.next!r}"))
         if step.page and not step.page.path.startswith("/"):
             problems.append(Problem(("steps", i, "page", "path"), "a path starts with /"))
-        for j, loc in enumerate(step.target):
-            problems.extend(_locator_problems(("steps", i, "target", j), loc))
-            if loc.css is None and any(c.css is not None for c in step.target[:j]):
+        for j, candidate in enumerate(step.target):
+            problems.extend(_locator_problems(("steps", i, "target", j), candidate))
+            if candidate.css is None and any(c.css is not None for c in step.target[:j]):
                 problems.append(
-                    Problem(("steps", i, "target", j), "CSS is the last resort: list CSS candidates last")
+                    Problem(
+                        ("steps", i, "target", j),
+                        "CSS is the last resort: list CSS candidates last",
+                    )
                 )
         for j, done in enumerate(step.done_when):
             if done.kind in ("state", "activated") and not step.target:
@@ -188,7 +194,9 @@ def check_semantics(guide: Guide) -> list[Problem]:
                 if bad:
                     problems.append(Problem(("steps", i, "done_when", j, "state"), bad))
         if step.optional and not step.target:
-            problems.append(Problem(("steps", i, "optional"), "only a step with a target can be optional"))
+            problems.append(
+                Problem(("steps", i, "optional"), "only a step with a target can be optional")
+            )
     return problems
 
 

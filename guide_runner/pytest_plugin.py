@@ -1,0 +1,1 @@
+"""pytest plugin: one test per guide x language x step (being built)."""
