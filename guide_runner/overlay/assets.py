@@ -1,0 +1,32 @@
+"""The overlay's in-page files, read once from the package and shaped for injection."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+GLOBAL_NAME = "__guideRunnerOverlay"
+BINDING_NAME = "__guideRunnerSignal"
+
+
+@cache
+def _read(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def install_function() -> str:
+    """overlay.js: one function expression taking the install config."""
+    return _read("overlay.js")
+
+
+def install_config(*, inspectable: bool = False) -> dict[str, Any]:
+    """What overlay.js needs: the stylesheet text and the binding it signals through."""
+    return {"css": _read("overlay.css"), "binding": BINDING_NAME, "inspectable": inspectable}
+
+
+def init_script(*, inspectable: bool = False) -> str:
+    """The install function applied to its config, for add_init_script (which takes no args)."""
+    config = json.dumps(install_config(inspectable=inspectable))
+    return f"({install_function()}\n)({config});"

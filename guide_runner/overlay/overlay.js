@@ -1,0 +1,844 @@
+// The in-page half of guide-runner's highlight overlay.
+//
+// This file is one function expression. Python calls it with {css, binding} through
+// add_init_script (every new document, in every frame) and through evaluate (documents
+// already open). Installing only defines window.__guideRunnerOverlay: no DOM node, listener,
+// observer or animation frame exists until show() is called, and destroy() removes them all.
+//
+// Layering: one host element shown as a manual popover (the browser's top layer, above every
+// z-index) holding a *closed* shadow root styled by a constructable stylesheet, so page CSS,
+// page scripts and a strict Content-Security-Policy cannot reach or block it.
+//
+// Tracking: scroll/resize/visualViewport listeners and Resize/Intersection/Mutation observers
+// all funnel into one requestAnimationFrame. Per-frame work happens only while an animation
+// or transition that can move the target is running; a static page costs nothing.
+(config) => {
+  "use strict";
+  const GLOBAL = "__guideRunnerOverlay";
+  if (Object.prototype.hasOwnProperty.call(window, GLOBAL)) return "already-installed";
+
+  const HOST_TAG = "guide-runner-overlay";
+  const GAP = 14; // between target and bubble: room for the ring's halo and the arrow
+  const MARGIN = 8; // the bubble keeps this far from the viewport's edges
+  const ARROW_INSET = 18; // the arrow stays clear of the bubble's rounded corners
+  // Animating only these never moves or resizes anything, so they need no per-frame tracking.
+  const PAINT_ONLY = new Set([
+    "opacity", "color", "backgroundColor", "background-color", "borderColor", "border-color",
+    "outlineColor", "outline-color", "boxShadow", "box-shadow", "filter", "fill", "stroke",
+    "visibility", "textDecorationColor", "caretColor", "offset", "composite", "easing",
+    "computedOffset",
+  ]);
+
+  const isTopWindow = window === window.top;
+  let ui = null; // the drawn UI; null until the first show() in this document
+  let current = null; // what is being shown: {showId, options, target}
+  let tracker = null; // listeners and observers bound to the current target
+  let watcher = null; // activation/vanish watch for a target shown by another frame
+  let rafId = 0;
+  const stats = { frames: 0, updates: 0 };
+
+  // ---------------------------------------------------------------- signals to Python
+
+  // Page scripts can call the binding too, so Python treats every signal as a hint.
+  function send(kind, showId, detail) {
+    const fn = window[config.binding];
+    if (typeof fn !== "function") return;
+    try {
+      Promise.resolve(fn({ kind, showId, ...detail })).catch(() => {});
+    } catch (_) {
+      // A page that replaced the binding must not break the overlay.
+    }
+  }
+
+  // ---------------------------------------------------------------- composed tree helpers
+
+  // Parent across shadow roots and same-origin frame boundaries.
+  function composedParent(node) {
+    if (node.parentElement) return node.parentElement;
+    const parent = node.parentNode;
+    if (!parent) return null;
+    if (parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && parent.host) return parent.host;
+    if (parent.nodeType === Node.DOCUMENT_NODE) return frameElementOf(parent.defaultView);
+    return null;
+  }
+
+  function frameElementOf(win) {
+    try {
+      return win && win !== window ? win.frameElement : null;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function ancestorsOf(el) {
+    const list = [];
+    for (let node = el; node; node = composedParent(node)) list.push(node);
+    return list;
+  }
+
+  // Every root (document or shadow root) between the target and the top document: the
+  // places where scrolls, mutations and animation events that can move the target happen.
+  function rootsOf(el) {
+    const roots = [];
+    for (const node of ancestorsOf(el)) {
+      const root = node.getRootNode();
+      if (!roots.includes(root)) roots.push(root);
+    }
+    if (!roots.includes(document)) roots.push(document);
+    return roots;
+  }
+
+  // ---------------------------------------------------------------- finding the target again
+
+  // Ids that look generated (React ":r1:", hashes, counters) change across re-renders.
+  function looksStable(id) {
+    return !/^:|\d{3,}|[0-9a-f]{8,}/i.test(id);
+  }
+
+  function selectorWithin(el) {
+    const root = el.getRootNode();
+    const parts = [];
+    for (let node = el; node && node.nodeType === Node.ELEMENT_NODE; node = node.parentElement) {
+      if (node.id && looksStable(node.id)) {
+        const byId = `#${CSS.escape(node.id)}`;
+        if (root.querySelectorAll(byId).length === 1) {
+          parts.unshift(byId);
+          break;
+        }
+      }
+      const siblings = node.parentNode ? Array.from(node.parentNode.children) : [node];
+      const sameName = siblings.filter((s) => s.localName === node.localName);
+      const name = CSS.escape(node.localName);
+      const nth = sameName.length > 1 ? `:nth-of-type(${sameName.indexOf(node) + 1})` : "";
+      parts.unshift(name + nth);
+    }
+    return parts.join(" > ");
+  }
+
+  // Hops from the top document to the element: through open shadow roots and same-origin
+  // frames. Re-querying them finds the element a framework rendered in place of the old one.
+  function locationOf(el) {
+    const hops = [];
+    let node = el;
+    while (node) {
+      const root = node.getRootNode();
+      if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host) {
+        hops.unshift({ via: "shadow", selector: selectorWithin(node) });
+        node = root.host;
+      } else if (root.nodeType === Node.DOCUMENT_NODE) {
+        const frame = frameElementOf(root.defaultView);
+        hops.unshift({ via: frame ? "frame" : "document", selector: selectorWithin(node) });
+        node = frame;
+      } else {
+        return null; // detached: nothing to re-find from
+      }
+    }
+    return hops;
+  }
+
+  function resolveLocation(hops) {
+    let root = document;
+    let found = null;
+    for (let i = 0; i < hops.length; i += 1) {
+      if (!root) return null;
+      const matches = root.querySelectorAll(hops[i].selector);
+      if (matches.length !== 1) return null;
+      found = matches[0];
+      const next = hops[i + 1];
+      if (!next) break;
+      root = next.via === "shadow" ? found.shadowRoot : frameDocument(found);
+    }
+    return found;
+  }
+
+  function frameDocument(frameEl) {
+    try {
+      return frameEl.contentDocument;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- geometry
+
+  // The element's border box in the top viewport's CSS pixels, through same-origin frames.
+  function viewportRect(el) {
+    const r = el.getBoundingClientRect();
+    let x = r.left;
+    let y = r.top;
+    for (let frame = frameElementOf(el.ownerDocument.defaultView); frame;) {
+      const fr = frame.getBoundingClientRect();
+      const style = frame.ownerDocument.defaultView.getComputedStyle(frame);
+      x += fr.left + frame.clientLeft + parseFloat(style.paddingLeft);
+      y += fr.top + frame.clientTop + parseFloat(style.paddingTop);
+      frame = frameElementOf(frame.ownerDocument.defaultView);
+    }
+    return { x, y, width: r.width, height: r.height };
+  }
+
+  function intersect(a, b) {
+    const x = Math.max(a.x, b.x);
+    const y = Math.max(a.y, b.y);
+    const right = Math.min(a.x + a.width, b.x + b.width);
+    const bottom = Math.min(a.y + a.height, b.y + b.height);
+    return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+  }
+
+  // Ancestors that clip the target (scroll containers, overflow hidden, frames). Computed
+  // once per target: overflow styles rarely change, and getComputedStyle is not free.
+  function clippersOf(el) {
+    const clippers = [];
+    let escapedByFixed = false;
+    let node = el;
+    while (node) {
+      const parent = composedParent(node);
+      if (!parent) break;
+      const crossesFrame = parent.ownerDocument !== node.ownerDocument;
+      if (crossesFrame) {
+        escapedByFixed = false;
+        clippers.push(parent); // an iframe clips to its content box
+      } else if (!escapedByFixed) {
+        const style = parent.ownerDocument.defaultView.getComputedStyle(parent);
+        if (style.overflowX !== "visible" || style.overflowY !== "visible") clippers.push(parent);
+      }
+      if (!crossesFrame) {
+        const position = node.ownerDocument.defaultView.getComputedStyle(node).position;
+        if (position === "fixed") escapedByFixed = true;
+      }
+      node = parent;
+    }
+    return clippers;
+  }
+
+  function visibleArea(clippers, viewport) {
+    let area = viewport;
+    for (const el of clippers) {
+      if (!el.isConnected) continue;
+      const r = viewportRect(el);
+      const inner = {
+        x: r.x + el.clientLeft,
+        y: r.y + el.clientTop,
+        width: el.clientWidth,
+        height: el.clientHeight,
+      };
+      area = intersect(area, inner);
+    }
+    return area;
+  }
+
+  // ---------------------------------------------------------------- bubble placement
+
+  // Where the bubble goes: the first side with room (below, above, then the reading
+  // direction's trailing and leading sides), aligned to the target and kept inside the
+  // viewport. Falls back to the roomiest side, clamped, when nothing fits.
+  function placeBubble(anchor, size, viewport, rtl) {
+    const clampX = (x) => Math.min(Math.max(x, MARGIN), viewport.width - size.width - MARGIN);
+    const clampY = (y) => Math.min(Math.max(y, MARGIN), viewport.height - size.height - MARGIN);
+    if (!anchor) {
+      return {
+        side: "none",
+        x: Math.max(MARGIN, (viewport.width - size.width) / 2),
+        y: Math.max(MARGIN, (viewport.height - size.height) / 2),
+        arrow: null,
+      };
+    }
+    const right = anchor.x + anchor.width;
+    const bottom = anchor.y + anchor.height;
+    const room = {
+      bottom: viewport.height - bottom - GAP - MARGIN,
+      top: anchor.y - GAP - MARGIN,
+      right: viewport.width - right - GAP - MARGIN,
+      left: anchor.x - GAP - MARGIN,
+    };
+    const order = rtl ? ["bottom", "top", "left", "right"] : ["bottom", "top", "right", "left"];
+    const fits = (side) => (side === "top" || side === "bottom"
+      ? room[side] >= size.height && viewport.width - 2 * MARGIN >= size.width
+      : room[side] >= size.width && viewport.height - 2 * MARGIN >= size.height);
+    let side = order.find(fits);
+    if (!side) side = order.reduce((best, s) => (room[s] > room[best] ? s : best), order[0]);
+
+    let x;
+    let y;
+    if (side === "bottom" || side === "top") {
+      const start = rtl ? right - size.width : anchor.x + (anchor.width - size.width) / 2;
+      x = clampX(rtl ? Math.min(start, anchor.x + (anchor.width - size.width) / 2) : start);
+      y = clampY(side === "bottom" ? bottom + GAP : anchor.y - GAP - size.height);
+    } else {
+      y = clampY(anchor.y + (anchor.height - size.height) / 2);
+      x = clampX(side === "right" ? right + GAP : anchor.x - GAP - size.width);
+    }
+    const horizontal = side === "bottom" || side === "top";
+    const centre = horizontal ? anchor.x + anchor.width / 2 - x : anchor.y + anchor.height / 2 - y;
+    const length = horizontal ? size.width : size.height;
+    const bubble = { x, y, width: size.width, height: size.height };
+    const overlaps = intersect(bubble, anchor).width > 0 && intersect(bubble, anchor).height > 0;
+    const pointsAtAnchor = centre >= ARROW_INSET && centre <= length - ARROW_INSET;
+    const arrow = overlaps ? null : Math.min(Math.max(centre, ARROW_INSET), length - ARROW_INSET);
+    return { side, x, y, arrow: pointsAtAnchor || !overlaps ? arrow : null };
+  }
+
+  // ---------------------------------------------------------------- the UI
+
+  function make(tag, className, parent) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (parent) parent.append(el);
+    return el;
+  }
+
+  function buildUi() {
+    const host = document.createElement(HOST_TAG);
+    const supportsPopover = typeof host.showPopover === "function";
+    if (supportsPopover) host.setAttribute("popover", "manual");
+    const shadow = host.attachShadow({ mode: config.inspectable ? "open" : "closed" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(config.css);
+    shadow.adoptedStyleSheets = [sheet];
+    if (!supportsPopover) host.classList.add("gr-no-popover");
+
+    const dim = make("div", "gr-dim", shadow);
+    const ring = make("div", "gr-ring", shadow);
+    dim.setAttribute("aria-hidden", "true");
+    ring.setAttribute("aria-hidden", "true");
+    const bubble = make("div", "gr-bubble", shadow);
+    bubble.setAttribute("role", "dialog");
+    bubble.setAttribute("aria-modal", "false");
+    bubble.setAttribute("dir", "auto");
+    const arrow = make("div", "gr-arrow", bubble);
+    arrow.setAttribute("aria-hidden", "true");
+    const head = make("div", "gr-head", bubble);
+    const step = make("span", "gr-step", head);
+    const title = make("span", "gr-title", head);
+    const text = make("p", "gr-text", bubble);
+    const actions = make("div", "gr-actions", bubble);
+    const live = make("div", "gr-live", shadow);
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    step.id = "gr-step";
+    title.id = "gr-title";
+    text.id = "gr-text";
+    bubble.setAttribute("aria-describedby", "gr-text");
+
+    // Our buttons must not pull focus out of the field the person is typing in.
+    const keepFocus = (event) => event.preventDefault();
+    const onAction = (event) => {
+      const button = event.target.closest("button");
+      if (!button || !current) return;
+      if (button.dataset.cantFind === "true") send("cant_find", current.showId, {});
+      else send("button", current.showId, { buttonId: button.dataset.id });
+    };
+    actions.addEventListener("mousedown", keepFocus);
+    actions.addEventListener("click", onAction);
+    return { host, shadow, dim, ring, bubble, arrow, step, title, text, actions, live, size: null };
+  }
+
+  function fillBubble(options) {
+    const { bubble, step, title, text, actions, live } = ui;
+    bubble.setAttribute("lang", options.lang || "");
+    const counter = options.step != null && options.total != null
+      ? `${options.step} / ${options.total}`
+      : options.step != null ? String(options.step) : "";
+    step.textContent = counter;
+    step.hidden = counter === "";
+    title.textContent = options.title || "";
+    title.hidden = !options.title;
+    text.textContent = options.text || "";
+    bubble.setAttribute("aria-labelledby", options.title ? "gr-step gr-title" : "gr-step gr-text");
+    if (!options.title && !counter) bubble.setAttribute("aria-labelledby", "gr-text");
+    actions.replaceChildren();
+    for (const spec of options.buttons || []) {
+      const button = make("button", spec.primary ? "gr-button gr-primary" : "gr-button", actions);
+      button.type = "button";
+      button.dataset.id = String(spec.id);
+      button.textContent = String(spec.label);
+    }
+    if (options.cantFindLabel) {
+      const link = make("button", "gr-cant-find", actions);
+      link.type = "button";
+      link.dataset.cantFind = "true";
+      link.textContent = String(options.cantFindLabel);
+    }
+    actions.hidden = actions.childElementCount === 0;
+    ui.dim.hidden = !options.dim;
+    ui.size = null; // content changed: measure again
+    // Announce after the live region exists in the accessibility tree; replacing the text
+    // of an existing polite region is what screen readers pick up.
+    const announcement = [counter, options.title, options.text].filter(Boolean).join(". ");
+    live.setAttribute("lang", options.lang || "");
+    live.textContent = "";
+    requestAnimationFrame(() => {
+      if (ui && ui.live === live) live.textContent = announcement;
+    });
+  }
+
+  // ---------------------------------------------------------------- layering
+
+  const modalOrder = new WeakMap(); // dialog -> when we saw it open: top layer is LIFO
+  let modalSeq = 0;
+
+  function topmostModal() {
+    let best = null;
+    for (const dialog of document.querySelectorAll("dialog[open]")) {
+      if (!dialog.matches(":modal")) continue;
+      if (!modalOrder.has(dialog)) modalOrder.set(dialog, (modalSeq += 1));
+      if (!best || modalOrder.get(dialog) > modalOrder.get(best)) best = dialog;
+    }
+    return best;
+  }
+
+  // Put the host back on top of the top layer. Inside a modal dialog's subtree because
+  // everything outside the topmost modal dialog is inert (our buttons would not click).
+  function raise() {
+    if (!ui) return;
+    const host = ui.host;
+    const parent = topmostModal() || document.documentElement;
+    if (host.parentNode !== parent || parent.lastElementChild !== host) parent.append(host);
+    if (typeof host.showPopover !== "function") return;
+    if (host.matches(":popover-open")) host.hidePopover();
+    host.showPopover();
+  }
+
+  function isOurs(node) {
+    return ui && node === ui.host;
+  }
+
+  // Mutations caused by moving or toggling our own host are not page changes.
+  function onlyAboutUs(record) {
+    if (isOurs(record.target)) return true;
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length > 0 && nodes.every(isOurs);
+  }
+
+  let layering = null;
+
+  function watchLayering() {
+    const onMutations = (records) => {
+      let needRaise = false;
+      for (const record of records) {
+        if (record.type === "attributes" && record.target.localName === "dialog") {
+          if (record.target.hasAttribute("open") && record.target.matches(":modal")) {
+            modalOrder.set(record.target, (modalSeq += 1));
+          }
+          needRaise = true;
+        } else if (record.type === "childList" && ui && !ui.host.isConnected) {
+          needRaise = true;
+        }
+      }
+      if (needRaise) raise();
+    };
+    const observer = new MutationObserver(onMutations);
+    observer.observe(document, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ["open"],
+    });
+    // A page popover shown after ours sits above it; toggle does not bubble, capture sees it.
+    const onToggle = (event) => {
+      if (isOurs(event.target)) {
+        // The browser closed us (fullscreen, removal): come back if a step is showing.
+        if (current && !ui.host.hidden && !ui.host.matches(":popover-open")) raise();
+        return;
+      }
+      if (event.newState === "open") raise();
+    };
+    const onFullscreen = () => raise();
+    document.addEventListener("toggle", onToggle, { capture: true, passive: true });
+    document.addEventListener("fullscreenchange", onFullscreen, { passive: true });
+    layering = () => {
+      observer.disconnect();
+      document.removeEventListener("toggle", onToggle, { capture: true });
+      document.removeEventListener("fullscreenchange", onFullscreen);
+    };
+  }
+
+  // ---------------------------------------------------------------- tracking
+
+  function schedule() {
+    if (!rafId) rafId = requestAnimationFrame(onFrame);
+  }
+
+  function onFrame() {
+    rafId = 0;
+    stats.frames += 1;
+    update();
+    if (tracker && movingAnimationRunning()) schedule();
+  }
+
+  function animatedProperties(animation) {
+    const effect = animation.effect;
+    if (!effect || typeof effect.getKeyframes !== "function") return [];
+    const props = new Set();
+    if (animation.transitionProperty) props.add(animation.transitionProperty);
+    for (const frame of effect.getKeyframes()) {
+      for (const key of Object.keys(frame)) props.add(key);
+    }
+    return Array.from(props);
+  }
+
+  // Per-frame tracking is worth it only while something that can move the target runs:
+  // an animation on the target or an ancestor, or a finite one elsewhere (an accordion
+  // opening above the target). Endless spinners elsewhere and colour/opacity pulses don't.
+  function movingAnimationRunning() {
+    if (!tracker) return false;
+    const ancestors = new Set(tracker.ancestors);
+    for (const doc of tracker.documents) {
+      if (typeof doc.getAnimations !== "function") continue;
+      for (const animation of doc.getAnimations()) {
+        if (animation.playState !== "running") continue;
+        const target = animation.effect && animation.effect.target;
+        if (!target || (ui && target.getRootNode() === ui.shadow)) continue;
+        const props = animatedProperties(animation);
+        if (props.length && props.every((p) => PAINT_ONLY.has(p))) continue;
+        if (ancestors.has(target)) return true;
+        const timing = animation.effect.getComputedTiming();
+        if (Number.isFinite(timing.endTime)) return true;
+      }
+    }
+    return false;
+  }
+
+  function listen(cleanup, target, type, handler, options) {
+    target.addEventListener(type, handler, options);
+    cleanup.push(() => target.removeEventListener(type, handler, options));
+  }
+
+  // Detects any movement of the target, even one no other observer reports (a font loading
+  // above it): the root margin shrinks the root to the target's own box, so a shift changes
+  // the intersection ratio and crosses one of the thresholds. The first report after
+  // observe() is the baseline, not a change. Rebuilt after each update with the new box.
+  const MOVE_THRESHOLDS = Array.from({ length: 51 }, (_, i) => i / 50);
+
+  function watchMovement(el) {
+    if (!tracker) return;
+    if (tracker.mover) tracker.mover.disconnect();
+    tracker.mover = null;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView;
+    const r = el.getBoundingClientRect();
+    const width = doc.documentElement.clientWidth || win.innerWidth;
+    const height = doc.documentElement.clientHeight || win.innerHeight;
+    if (r.width <= 0 || r.height <= 0 || r.right <= 0 || r.bottom <= 0) return;
+    if (r.left >= width || r.top >= height) return;
+    const margin = [r.top, width - r.right, height - r.bottom, r.left]
+      .map((v) => `${Math.min(0, -Math.floor(v))}px`).join(" ");
+    let baseline = true;
+    const observer = new win.IntersectionObserver(() => {
+      if (baseline) baseline = false;
+      else schedule();
+    }, { root: doc, rootMargin: margin, threshold: MOVE_THRESHOLDS });
+    observer.observe(el);
+    tracker.mover = observer;
+  }
+
+  function bindTarget(el, options) {
+    unbindTarget();
+    const cleanup = [];
+    const ancestors = ancestorsOf(el);
+    const roots = rootsOf(el);
+    const documents = Array.from(new Set(roots.map((r) => r.ownerDocument || r)));
+    const windows = documents.map((d) => d.defaultView).filter(Boolean);
+    tracker = { el, cleanup, ancestors, documents, mover: null, clippers: clippersOf(el) };
+
+    const onChange = () => schedule();
+    const passiveCapture = { capture: true, passive: true };
+    for (const root of roots) {
+      listen(cleanup, root, "scroll", onChange, passiveCapture);
+      for (const type of ["animationstart", "animationend", "animationcancel", "transitionrun",
+        "transitionend", "transitioncancel"]) {
+        listen(cleanup, root, type, onChange, passiveCapture);
+      }
+    }
+    for (const win of windows) listen(cleanup, win, "resize", onChange, { passive: true });
+    if (window.visualViewport) {
+      listen(cleanup, window.visualViewport, "resize", onChange, { passive: true });
+      listen(cleanup, window.visualViewport, "scroll", onChange, { passive: true });
+    }
+
+    const resizeObserver = new ResizeObserver(onChange);
+    resizeObserver.observe(el);
+    for (const node of ancestors) {
+      if (node.localName === "iframe" || node.localName === "frame") resizeObserver.observe(node);
+    }
+    for (const doc of documents) resizeObserver.observe(doc.documentElement);
+    cleanup.push(() => resizeObserver.disconnect());
+
+    // Re-renders and layout shifts: any DOM change near the target may move or replace it.
+    const mutationObserver = new MutationObserver((records) => {
+      if (!records.every(onlyAboutUs)) schedule();
+    });
+    for (const root of roots) {
+      mutationObserver.observe(root, {
+        subtree: true, childList: true, attributes: true, characterData: true,
+      });
+    }
+    cleanup.push(() => mutationObserver.disconnect());
+
+    if (options.watchActivation) {
+      const onClick = () => send("activated", current.showId, { via: "click" });
+      const onKey = (event) => {
+        if ((event.key === "Enter" || event.key === " ") && !event.repeat) {
+          send("activated", current.showId, { via: "key" });
+        }
+      };
+      listen(cleanup, el, "click", onClick, passiveCapture);
+      listen(cleanup, el, "keydown", onKey, passiveCapture);
+    }
+    cleanup.push(() => tracker && tracker.mover && tracker.mover.disconnect());
+  }
+
+  function unbindTarget() {
+    if (!tracker) return;
+    for (const undo of tracker.cleanup.reverse()) undo();
+    tracker = null;
+  }
+
+  // Follow a re-rendered target: re-query where it was; otherwise report it vanished once.
+  function followTarget() {
+    const target = current.target;
+    if (target.el.isConnected) return target.el;
+    const replacement = target.location ? resolveLocation(target.location) : null;
+    if (replacement && replacement !== target.el) {
+      target.el = replacement;
+      target.vanished = false;
+      bindTarget(replacement, { watchActivation: target.watchActivation });
+      send("followed", current.showId, {});
+      return replacement;
+    }
+    if (!target.vanished) {
+      target.vanished = true;
+      send("vanished", current.showId, {});
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  function viewportSize() {
+    const host = ui.host;
+    return { width: host.clientWidth || window.innerWidth, height: host.clientHeight || window.innerHeight };
+  }
+
+  function update() {
+    if (!ui || !current) return;
+    stats.updates += 1;
+    if (!ui.host.isConnected) raise();
+    const viewport = { x: 0, y: 0, ...viewportSize() };
+    // Reads first, then writes, so the page lays out at most once per frame.
+    let box = null;
+    let anchor = null;
+    let clip = null;
+    if (current.target) {
+      const el = followTarget();
+      if (el) {
+        const rect = viewportRect(el);
+        if (rect.width > 0 || rect.height > 0 || el.getClientRects().length > 0) {
+          box = rect;
+          clip = visibleArea(tracker ? tracker.clippers : [], viewport);
+          const visible = intersect(box, clip);
+          anchor = visible.width > 0 && visible.height > 0 ? visible : box;
+        }
+      }
+    }
+    if (!ui.size || ui.size.viewportWidth !== viewport.width) {
+      ui.bubble.style.setProperty("--gr-max-width", `${Math.max(0, viewport.width - 2 * MARGIN)}px`);
+      const r = ui.bubble.getBoundingClientRect();
+      ui.size = { width: r.width, height: r.height, viewportWidth: viewport.width };
+    }
+    const rtl = current.target && current.target.el
+      ? getComputedStyle(current.target.el).direction === "rtl"
+      : document.dir === "rtl";
+    const place = placeBubble(anchor, ui.size, viewport, rtl);
+
+    const { ring, dim, bubble } = ui;
+    ring.hidden = !box;
+    dim.hidden = !box || !current.options.dim;
+    if (box) {
+      for (const el of [ring, dim]) {
+        el.style.setProperty("transform", `translate(${box.x}px, ${box.y}px)`);
+        el.style.setProperty("width", `${box.width}px`);
+        el.style.setProperty("height", `${box.height}px`);
+      }
+      // Clip the ring where the target is scrolled out of its container; the halo may show
+      // outside the box but not beyond the container's edge.
+      const halo = 12;
+      const inset = [
+        clip.y - box.y > 0 ? clip.y - box.y : -halo,
+        box.x + box.width - (clip.x + clip.width) > 0 ? box.x + box.width - (clip.x + clip.width) : -halo,
+        box.y + box.height - (clip.y + clip.height) > 0 ? box.y + box.height - (clip.y + clip.height) : -halo,
+        clip.x - box.x > 0 ? clip.x - box.x : -halo,
+      ];
+      ring.style.setProperty("clip-path", `inset(${inset.map((v) => `${v}px`).join(" ")})`);
+    }
+    bubble.dataset.side = place.side;
+    bubble.style.setProperty("transform", `translate(${place.x}px, ${place.y}px)`);
+    ui.arrow.hidden = place.arrow == null;
+    if (place.arrow != null) bubble.style.setProperty("--gr-arrow", `${place.arrow}px`);
+    ui.lastPlacement = place;
+    if (tracker && current.target && current.target.el.isConnected) {
+      watchMovement(current.target.el);
+    }
+  }
+
+  function fullyVisible(el) {
+    const viewport = { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+    const box = viewportRect(el);
+    const seen = intersect(box, visibleArea(clippersOf(el), viewport));
+    return seen.width >= box.width - 1 && seen.height >= box.height - 1;
+  }
+
+  function reducedMotion() {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
+  function scrollIntoViewOnce(el) {
+    if (fullyVisible(el)) return;
+    el.scrollIntoView({
+      block: "center", inline: "nearest", behavior: reducedMotion() ? "instant" : "smooth",
+    });
+  }
+
+  // ---------------------------------------------------------------- public in-page API
+
+  function normalise(options) {
+    const o = options || {};
+    return {
+      showId: Number(o.showId) || 0,
+      text: String(o.text == null ? "" : o.text),
+      title: o.title == null ? null : String(o.title),
+      step: o.step == null ? null : Number(o.step),
+      total: o.total == null ? null : Number(o.total),
+      lang: String(o.lang || ""),
+      buttons: Array.isArray(o.buttons) ? o.buttons.map((b) => ({
+        id: String(b.id), label: String(b.label), primary: Boolean(b.primary),
+      })) : [],
+      cantFindLabel: o.cantFindLabel == null ? null : String(o.cantFindLabel),
+      dim: Boolean(o.dim),
+      scroll: o.scroll !== false,
+      frameBox: Boolean(o.frameBox),
+    };
+  }
+
+  function show(el, rawOptions) {
+    if (!isTopWindow) throw new Error("the overlay draws in the top document only");
+    const options = normalise(rawOptions);
+    const firstShow = !ui;
+    if (firstShow) {
+      ui = buildUi();
+      watchLayering();
+    }
+    unbindTarget();
+    current = { showId: options.showId, options, target: null };
+    if (el) {
+      const watchActivation = !options.frameBox;
+      current.target = { el, location: locationOf(el), watchActivation, vanished: false };
+      bindTarget(el, { watchActivation });
+    } else {
+      // A centred message only needs to follow the viewport's size.
+      const cleanup = [];
+      listen(cleanup, window, "resize", () => schedule(), { passive: true });
+      tracker = { el: null, cleanup, ancestors: [], documents: [], mover: null, clippers: [] };
+    }
+    fillBubble(options);
+    ui.host.hidden = false;
+    raise();
+    if (el && options.scroll && !options.frameBox) scrollIntoViewOnce(el);
+    update();
+    return true;
+  }
+
+  function hide() {
+    unbindTarget();
+    current = null;
+    if (rafId) cancelAnimationFrame(rafId);
+    rafId = 0;
+    if (ui) {
+      if (ui.host.matches(":popover-open")) ui.host.hidePopover();
+      ui.host.hidden = true;
+    }
+  }
+
+  function destroy() {
+    hide();
+    unwatch();
+    if (layering) layering();
+    layering = null;
+    if (ui) ui.host.remove();
+    ui = null;
+    delete window[GLOBAL]; // a later install starts afresh
+  }
+
+  function drawnBox() {
+    if (!ui || !current || ui.host.hidden || ui.ring.hidden) return null;
+    const r = ui.ring.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }
+
+  function debugLayout() {
+    if (!ui || !current) return null;
+    const rect = (el) => {
+      if (el.hidden) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return {
+      ring: rect(ui.ring),
+      bubble: rect(ui.bubble),
+      side: ui.lastPlacement ? ui.lastPlacement.side : null,
+      arrow: ui.arrow.hidden ? null : rect(ui.arrow),
+      popoverOpen: ui.host.matches(":popover-open"),
+      hostParent: ui.host.parentNode ? ui.host.parentNode.nodeName.toLowerCase() : null,
+    };
+  }
+
+  // A target in a frame the top document cannot reach (cross-origin): that frame reports
+  // activation and disappearance itself; the top document outlines the frame.
+  function watch(el, rawOptions) {
+    unwatch();
+    const options = normalise(rawOptions);
+    const cleanup = [];
+    const showId = options.showId;
+    const passiveCapture = { capture: true, passive: true };
+    listen(cleanup, el, "click", () => send("activated", showId, { via: "click" }), passiveCapture);
+    listen(cleanup, el, "keydown", (event) => {
+      if ((event.key === "Enter" || event.key === " ") && !event.repeat) {
+        send("activated", showId, { via: "key" });
+      }
+    }, passiveCapture);
+    const observer = new MutationObserver(() => {
+      if (!el.isConnected) {
+        send("vanished", showId, {});
+        unwatch();
+      }
+    });
+    for (const root of rootsOf(el)) {
+      if (root.ownerDocument === document || root === document) {
+        observer.observe(root, { subtree: true, childList: true });
+      }
+    }
+    cleanup.push(() => observer.disconnect());
+    watcher = { cleanup };
+    if (options.scroll) scrollIntoViewOnce(el);
+    return true;
+  }
+
+  function unwatch() {
+    if (!watcher) return;
+    for (const undo of watcher.cleanup.reverse()) undo();
+    watcher = null;
+  }
+
+  const api = Object.freeze({
+    show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
+    stats: () => ({ ...stats, scheduled: rafId !== 0 }),
+    // Same origin as the top document, whose overlay is installed: it can draw our targets.
+    reachesTop: () => {
+      try {
+        return Boolean(window.top[GLOBAL]);
+      } catch (_) {
+        return false;
+      }
+    },
+  });
+  Object.defineProperty(window, GLOBAL, {
+    value: api, configurable: true, enumerable: false, writable: false,
+  });
+  return "installed";
+}

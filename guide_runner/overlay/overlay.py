@@ -1,0 +1,306 @@
+"""The Python side of the highlight overlay: install it on a page, show steps, hear signals."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+from playwright.sync_api import Error, Frame, Locator, Page
+
+from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, install_function
+from .model import Box, Button, Signal
+from .signals import SignalCallback, SignalHub, parse_signal
+from .targets import Placement, place
+
+_API = f"window.{GLOBAL_NAME}"
+_SHOW = f"(el, options) => window.top.{GLOBAL_NAME}.show(el, options)"
+_SHOW_MESSAGE = f"(options) => {_API}.show(null, options)"
+_WATCH = f"(el, options) => {_API}.watch(el, options)"
+_UNWATCH = f"() => {_API} && {_API}.unwatch()"
+_HIDE = f"() => {_API} && {_API}.hide()"
+_DESTROY = f"() => {_API} && {_API}.destroy()"
+_DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
+_REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
+
+
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+class OverlayError(Exception):
+    """The overlay cannot do what was asked (destroyed, or the page already has one)."""
+
+
+@dataclass(frozen=True)
+class _Step:
+    """What is showing, kept to redraw after the page replaced the target."""
+
+    show_id: int
+    options: dict[str, Any]
+    locator: Locator | None
+
+
+class Overlay:
+    """A highlight outline and instruction bubble drawn over someone else's page.
+
+    Creating it installs the in-page script on every current frame and on every document
+    the page loads later, and exposes the signal binding. Nothing is drawn and nothing runs
+    in the page until :meth:`show` or :meth:`show_message`.
+    """
+
+    def __init__(self, page: Page, *, inspectable: bool = False) -> None:
+        """``inspectable`` opens the shadow root (tests and debugging only: page scripts
+        could then read and restyle the overlay)."""
+        self._page = page
+        self._inspectable = inspectable
+        self._signals = SignalHub()
+        self._show_id = 0
+        self._step: _Step | None = None
+        self._watch_frame: Frame | None = None
+        self._destroyed = False
+        self._vanished_at: float | None = None  # when the locator was last tried again
+        try:
+            # Playwright before 1.56 returns None here: nothing to dispose of later.
+            self._binding: _Closable | None = page.expose_binding(BINDING_NAME, self._on_binding)
+        except Error as exc:
+            raise OverlayError(f"this page already has an overlay ({exc.message})") from exc
+        self._init_script: _Closable | None = page.add_init_script(
+            init_script(inspectable=inspectable)
+        )
+        for frame in page.frames:
+            self._install(frame)
+
+    # ------------------------------------------------------------------ showing
+
+    def show(
+        self,
+        locator: Locator,
+        *,
+        text: str,
+        step: int | None = None,
+        total: int | None = None,
+        lang: str = "",
+        buttons: Sequence[Button] = (),
+        cant_find_label: str | None = None,
+        title: str | None = None,
+        dim: bool = False,
+        scroll: bool = True,
+        timeout: float = 5000,
+    ) -> int:
+        """Outline the one element ``locator`` matches and show the bubble beside it.
+
+        Waits up to ``timeout`` ms for the element; Playwright's TimeoutError or strict-mode
+        Error propagate when it is missing or ambiguous. Scrolls it into view once when it is
+        off-screen (``scroll``). Returns the show id that this step's signals carry.
+        """
+        options = self._options(
+            text=text,
+            step=step,
+            total=total,
+            lang=lang,
+            buttons=buttons,
+            cant_find_label=cant_find_label,
+            title=title,
+            dim=dim,
+            scroll=scroll,
+        )
+        self._step = _Step(show_id=options["showId"], options=options, locator=locator)
+        self._vanished_at = None
+        self._draw(locator, options, timeout=timeout)
+        return int(options["showId"])
+
+    def show_message(
+        self,
+        *,
+        text: str,
+        step: int | None = None,
+        total: int | None = None,
+        lang: str = "",
+        buttons: Sequence[Button] = (),
+        cant_find_label: str | None = None,
+        title: str | None = None,
+    ) -> int:
+        """Show the bubble centred with no target ("I can't find X here", steps done
+        outside the browser). Returns the show id."""
+        options = self._options(
+            text=text,
+            step=step,
+            total=total,
+            lang=lang,
+            buttons=buttons,
+            cant_find_label=cant_find_label,
+            title=title,
+            dim=False,
+            scroll=False,
+        )
+        self._step = _Step(show_id=options["showId"], options=options, locator=None)
+        self._unwatch()
+        self._install(self._page.main_frame)
+        self._page.evaluate(_SHOW_MESSAGE, options)
+        return int(options["showId"])
+
+    def drawn_box(self) -> Box | None:
+        """The outline as drawn now, in viewport CSS pixels; None when nothing is outlined."""
+        self._check_alive()
+        box = self._page.evaluate(_DRAWN_BOX)
+        return cast(Box, box) if box else None
+
+    def hide(self) -> None:
+        """Take the outline and bubble away; the overlay stays installed for the next step."""
+        self._check_alive()
+        self._step = None
+        self._unwatch()
+        self._evaluate_quietly(self._page.main_frame, _HIDE)
+
+    def destroy(self) -> None:
+        """Remove every node, listener and observer from every frame. Idempotent."""
+        if self._destroyed:
+            return
+        self._destroyed = True
+        self._step = None
+        self._watch_frame = None
+        for frame in self._page.frames:
+            self._evaluate_quietly(frame, _DESTROY)
+        for disposable in (self._init_script, self._binding):
+            if disposable is not None:
+                with contextlib.suppress(Error):  # the page is already closed
+                    disposable.close()
+        self._signals.clear()
+
+    # ------------------------------------------------------------------ signals
+
+    def on_signal(self, callback: SignalCallback) -> Callable[[], None]:
+        """Call ``callback`` with each signal of the current step; returns an unsubscribe."""
+        return self._signals.subscribe(callback)
+
+    def events(self) -> list[Signal]:
+        """Signals of the current step received since the last call (hints, see Signal)."""
+        self._follow_vanished()
+        return self._signals.drain()
+
+    def wait_for_signal(self, timeout: float) -> Signal | None:
+        """The next signal of the current step, waiting up to ``timeout`` ms; None if none.
+
+        Waiting lets Playwright deliver binding calls; the page does no work meanwhile.
+        """
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            self._follow_vanished()
+            signal = self._signals.pop()
+            if signal is not None:
+                return signal
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            self._page.wait_for_timeout(min(50.0, remaining * 1000))
+
+    @property
+    def current_show_id(self) -> int | None:
+        """The show id of what is showing now, or None."""
+        return self._step.show_id if self._step else None
+
+    # ------------------------------------------------------------------ internals
+
+    def _options(
+        self,
+        *,
+        text: str,
+        step: int | None,
+        total: int | None,
+        lang: str,
+        buttons: Sequence[Button],
+        cant_find_label: str | None,
+        title: str | None,
+        dim: bool,
+        scroll: bool,
+    ) -> dict[str, Any]:
+        self._check_alive()
+        self._show_id += 1
+        return {
+            "showId": self._show_id,
+            "text": text,
+            "step": step,
+            "total": total,
+            "lang": lang,
+            "buttons": [{"id": b.id, "label": b.label, "primary": b.primary} for b in buttons],
+            "cantFindLabel": cant_find_label,
+            "title": title,
+            "dim": dim,
+            "scroll": scroll,
+            "frameBox": False,
+        }
+
+    def _draw(self, locator: Locator, options: dict[str, Any], *, timeout: float) -> None:
+        self._install(self._page.main_frame)
+        self._install(locator.page.main_frame)
+        placement = self._place(locator, timeout=timeout)
+        self._unwatch()
+        draw_options = {**options, "frameBox": placement.frame_box}
+        placement.element.evaluate(_SHOW, draw_options)
+        if placement.watch_frame is not None and placement.watch_element is not None:
+            self._install(placement.watch_frame)
+            placement.watch_element.evaluate(_WATCH, options)
+            self._watch_frame = placement.watch_frame
+
+    def _place(self, locator: Locator, *, timeout: float) -> Placement:
+        # Frames that existed before this overlay never ran its init script.
+        return place(locator, timeout=timeout, prepare=self._install)
+
+    def _unwatch(self) -> None:
+        if self._watch_frame is not None:
+            self._evaluate_quietly(self._watch_frame, _UNWATCH)
+        self._watch_frame = None
+
+    def _install(self, frame: Frame) -> None:
+        """Run overlay.js in ``frame`` now (idempotent); the init script covers later loads."""
+        self._evaluate_quietly(
+            frame, install_function(), install_config(inspectable=self._inspectable)
+        )
+
+    @staticmethod
+    def _evaluate_quietly(frame: Frame, expression: str, arg: Any = None) -> Any:
+        # Frames detach and navigate under us; a frame that is gone has nothing to undo.
+        try:
+            return frame.evaluate(expression, arg)
+        except Error:
+            return None
+
+    def _on_binding(self, source: dict[str, Any], payload: Any) -> None:
+        if self._destroyed:
+            return
+        frame = source.get("frame")
+        frame_url = frame.url if isinstance(frame, Frame) else ""
+        signal = parse_signal(payload, frame_url)
+        if signal is None or self._step is None or signal.show_id != self._step.show_id:
+            return  # malformed, or about an earlier step
+        if signal.kind == "vanished":
+            self._vanished_at = 0.0  # look for the target again at the next chance
+        elif signal.kind == "followed":
+            self._vanished_at = None
+        self._signals.publish(signal)
+
+    def _follow_vanished(self) -> None:
+        """When the page replaced the target and the overlay could not find the new one by
+        its place in the DOM, find it again with the locator (outside the binding callback,
+        so it never interleaves with the caller's own Playwright calls)."""
+        step = self._step
+        now = time.monotonic()
+        if step is None or step.locator is None or self._vanished_at is None:
+            return
+        if now - self._vanished_at < _REFIND_INTERVAL:
+            return
+        self._vanished_at = now
+        try:
+            if step.locator.count() != 1:
+                return
+            self._draw(step.locator, {**step.options, "scroll": False}, timeout=1000)
+            self._vanished_at = None
+        except Error:
+            return
+
+    def _check_alive(self) -> None:
+        if self._destroyed:
+            raise OverlayError("this overlay was destroyed; create a new one")

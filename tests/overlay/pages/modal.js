@@ -1,0 +1,3 @@
+document.getElementById("open").addEventListener("click", () => {
+  document.getElementById("dialog").showModal();
+});
