@@ -228,9 +228,9 @@
 
   // ---------------------------------------------------------------- bubble placement
 
-  // Where the bubble goes: the first side with room (below, above, then the reading
-  // direction's trailing and leading sides), aligned to the target and kept inside the
-  // viewport. Falls back to the roomiest side, clamped, when nothing fits.
+  // Where the bubble goes: the first side with room, aligned to the target and kept inside
+  // the viewport; the roomiest side, clamped, when nothing fits. The trailing side comes
+  // first because below a form field is usually the field or button the person needs next.
   function placeBubble(anchor, size, viewport, rtl) {
     const clampX = (x) => Math.min(Math.max(x, MARGIN), viewport.width - size.width - MARGIN);
     const clampY = (y) => Math.min(Math.max(y, MARGIN), viewport.height - size.height - MARGIN);
@@ -250,7 +250,7 @@
       right: viewport.width - right - GAP - MARGIN,
       left: anchor.x - GAP - MARGIN,
     };
-    const order = rtl ? ["bottom", "top", "left", "right"] : ["bottom", "top", "right", "left"];
+    const order = rtl ? ["left", "bottom", "top", "right"] : ["right", "bottom", "top", "left"];
     const fits = (side) => (side === "top" || side === "bottom"
       ? room[side] >= size.height && viewport.width - 2 * MARGIN >= size.width
       : room[side] >= size.width && viewport.height - 2 * MARGIN >= size.height);
@@ -327,9 +327,13 @@
       if (button.dataset.cantFind === "true") send("cant_find", current.showId, {});
       else send("button", current.showId, { buttonId: button.dataset.id });
     };
-    actions.addEventListener("mousedown", keepFocus);
-    actions.addEventListener("click", onAction);
-    return { host, shadow, dim, ring, bubble, arrow, step, title, text, actions, live, size: null };
+    const cleanup = [];
+    listen(cleanup, actions, "mousedown", keepFocus);
+    listen(cleanup, actions, "click", onAction);
+    return {
+      host, shadow, dim, ring, bubble, arrow, step, title, text, actions, live, cleanup,
+      size: null,
+    };
   }
 
   function fillBubble(options) {
@@ -760,7 +764,10 @@
     unwatch();
     if (layering) layering();
     layering = null;
-    if (ui) ui.host.remove();
+    if (ui) {
+      for (const undo of ui.cleanup) undo();
+      ui.host.remove();
+    }
     ui = null;
     delete window[GLOBAL]; // a later install starts afresh
   }
