@@ -28,6 +28,7 @@ class PracticeAccount:
     eid_masked_id: str | None
     language: str
     phone: str
+    organisation: str
 
 
 KARI = PracticeAccount(
@@ -41,6 +42,7 @@ KARI = PracticeAccount(
     eid_masked_id="010190*****",
     language="nb",
     phone="+47 400 00 000",
+    organisation="Øvingsnes kommune",
 )
 
 SVEN = PracticeAccount(
@@ -54,6 +56,7 @@ SVEN = PracticeAccount(
     eid_masked_id=None,
     language="sv",
     phone="+46 70 000 00 00",
+    organisation="Övningsbolaget AB",
 )
 
 # By short key: ACCOUNTS["kari"], ACCOUNTS["sven"].

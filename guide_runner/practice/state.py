@@ -29,6 +29,13 @@ def new_one_time_code() -> str:
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
 
 
+def new_setup_code() -> str:
+    """A base32 authenticator setup key, shown in groups of four."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    raw = "".join(secrets.choice(alphabet) for _ in range(32))
+    return " ".join(raw[i : i + 4] for i in range(0, 32, 4))
+
+
 def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
@@ -46,6 +53,7 @@ class Account:
     eid_masked_id: str | None
     language: str
     phone: str
+    organisation: str
     failures: int = 0
     locked_until: float | None = None
     old_passwords: list[str] = field(default_factory=list)
@@ -62,6 +70,7 @@ class Account:
             a.eid_masked_id,
             a.language,
             a.phone,
+            a.organisation,
         )
 
     @property
@@ -137,7 +146,8 @@ class SiteState:
     human_passed: set[str] = field(default_factory=set)
     mails: list[Mail] = field(default_factory=list)
     setup_codes: dict[str, str] = field(default_factory=dict)  # email -> 2SV setup code
-    reauthenticated: dict[str, float] = field(default_factory=dict)  # "host email" -> when
+    reauthenticated: dict[str, float] = field(default_factory=dict)  # email -> when (home)
+    enrolment_code: dict[str, str] = field(default_factory=dict)  # email -> code to store
 
     @classmethod
     def fresh(cls, clock: Callable[[], float] = time.time) -> SiteState:
