@@ -41,7 +41,8 @@ class Signal:
     - ``button``: a bubble button was pressed (``button_id``).
     - ``cant_find``: the "Can't find it?" link was pressed.
     - ``vanished``: the target left the page and nothing took its place (yet).
-    - ``followed``: the target was re-rendered and the overlay moved to the replacement.
+    - ``followed``: the target was re-rendered and the overlay moved to the replacement
+      (found at the old one's place in the DOM, or by the locator again after ``vanished``).
     """
 
     kind: SignalKind

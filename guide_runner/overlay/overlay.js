@@ -790,6 +790,10 @@
       bubble: rect(ui.bubble),
       side: ui.lastPlacement ? ui.lastPlacement.side : null,
       arrow: ui.arrow.hidden ? null : rect(ui.arrow),
+      buttons: Object.fromEntries(Array.from(ui.actions.querySelectorAll("[data-id]"))
+        .map((b) => [b.dataset.id, rect(b)])),
+      cantFind: ui.actions.querySelector("[data-cant-find]")
+        ? rect(ui.actions.querySelector("[data-cant-find]")) : null,
       popoverOpen: ui.host.matches(":popover-open"),
       hostParent: ui.host.parentNode ? ui.host.parentNode.nodeName.toLowerCase() : null,
     };

@@ -297,9 +297,10 @@ class Overlay:
             if step.locator.count() != 1:
                 return
             self._draw(step.locator, {**step.options, "scroll": False}, timeout=1000)
-            self._vanished_at = None
         except Error:
             return
+        self._vanished_at = None
+        self._signals.publish(Signal(kind="followed", show_id=step.show_id))
 
     def _check_alive(self) -> None:
         if self._destroyed:

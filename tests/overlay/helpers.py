@@ -38,6 +38,16 @@ def layout(page: Page) -> dict[str, Any]:
     return result
 
 
+def click_centre(page: Page, box: dict[str, float]) -> None:
+    """Click like a person: the mouse at the middle of ``box`` (viewport CSS px)."""
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def press_bubble_button(page: Page, button_id: str) -> None:
+    """The bubble is in a closed shadow root; find its button by its drawn place."""
+    click_centre(page, layout(page)["buttons"][button_id])
+
+
 def frames_drawn(page: Page) -> int:
     return int(page.evaluate(f"() => {API}.stats().frames"))
 
