@@ -1,0 +1,241 @@
+"""Looking at a step's target the way a person would, without using it.
+
+Finds the target with the shared candidate rules (guide_runner.locate), then asks whether a
+person could use it: visible, enabled, not covered. "Covered" comes from Playwright's trial
+click (actionability checks only; nothing is clicked) and a hit test at the target's centre
+that names what is on top. Nothing here clicks, types or submits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, Page
+
+from guide_runner.check.pagejs import describe_js, hit_test_js
+from guide_runner.check.suggest import TARGET_ROLES, clean_snapshot, names, rank
+from guide_runner.check.verdicts import CandidateCount, Suggestion, Verdict
+from guide_runner.guide.model import Locator as Candidate
+from guide_runner.guide.model import Step
+from guide_runner.guide.texts import fill, localize
+from guide_runner.locate import Resolution, build, describe, resolve
+
+POLL = 0.05  # seconds between looks while waiting for a target
+
+
+@dataclass
+class Finding:
+    verdict: Verdict
+    locator: Locator | None = None  # what to act on, when a person could still act
+    index: int | None = None  # 0-based candidate that matched
+    detail: str = ""
+    counts: list[CandidateCount] = field(default_factory=list)
+    matches: list[str] = field(default_factory=list)
+    covered_by: str | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)
+    proposal: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.locator is not None
+
+
+def wait_resolution(
+    page: Page, step: Step, lang: str, params: Mapping[str, str], timeout: float
+) -> Resolution:
+    """Resolve the candidates, looking again until one matches or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    while True:
+        res = resolve(page, step.target, lang, params)
+        if res.found or time.monotonic() >= deadline:
+            return res
+        try:
+            page.wait_for_timeout(POLL * 1000)
+        except PlaywrightError:
+            time.sleep(POLL)
+
+
+def _counts(step: Step, res: Resolution, lang: str) -> list[CandidateCount]:
+    return [
+        CandidateCount(describe(c, lang), v, h)
+        for c, v, h in zip(step.target, res.visible_counts, res.hidden_counts, strict=False)
+    ]
+
+
+def _wanted_names(candidates: list[Candidate], lang: str, params: Mapping[str, str]) -> list[str]:
+    found: list[str] = []
+    for c in candidates:
+        for value in (c.name, c.label, c.text):
+            if value is not None:
+                found.append(fill(localize(value, lang), params))
+    return found
+
+
+def _wanted_role(step: Step) -> str | None:
+    for c in step.target:
+        if c.role is not None:
+            return c.role
+    return "textbox" if step.do == "type" else None
+
+
+def snapshot(page: Page, timeout: float = 2.0) -> str:
+    """The page's accessibility snapshot, with text field values removed."""
+    try:
+        return clean_snapshot(page.locator("body").aria_snapshot(timeout=timeout * 1000))
+    except PlaywrightError:
+        return ""
+
+
+def suggestions_for(
+    page: Page, step: Step, lang: str, params: Mapping[str, str]
+) -> list[Suggestion]:
+    role = _wanted_role(step)
+    roles = set(TARGET_ROLES)
+    if any(c.text is not None for c in step.target):
+        roles.add("text")
+    available = names(snapshot(page), roles)
+    if role in ("textbox", "searchbox", "combobox", "spinbutton"):
+        available = [a for a in available if a[0] == role] or available
+    return rank(_wanted_names(step.target, lang, params), available, role)
+
+
+def _element(loc: Locator) -> str:
+    try:
+        return str(loc.evaluate(describe_js(), timeout=1000))
+    except PlaywrightError:
+        return "?"
+
+
+def _accessible(loc: Locator) -> tuple[str, str] | None:
+    """(role, name) of the element, from its own accessibility snapshot."""
+    try:
+        found = names(loc.aria_snapshot(timeout=1000))
+    except PlaywrightError:
+        return None
+    return found[0] if found else None
+
+
+def _healed(step: Step, res: Resolution, lang: str, counts: list[CandidateCount]) -> Finding:
+    assert res.index is not None and res.locator is not None
+    first = step.target[0]
+    why = counts[0]
+    what = (
+        "nothing"
+        if why.visible == 0 and why.hidden == 0
+        else (
+            f"{why.visible} visible elements"
+            if why.visible > 1
+            else f"{why.hidden} hidden element(s)"
+        )
+    )
+    winner = step.target[res.index]
+    detail = (
+        f"candidate 1 ({describe(first, lang)}) matched {what}; "
+        f"candidate {res.index + 1} ({describe(winner, lang)}) matched"
+    )
+    proposal = f"move candidate {res.index + 1} ({describe(winner, lang)}) first"
+    acc = _accessible(res.locator)
+    if first.role is not None and acc is not None and first.name is not None:
+        proposal = (
+            f'update candidate 1 to role={acc[0]} name="{acc[1]}" for {lang}'
+            f" (the page's current name), or {proposal}"
+        )
+    return Finding(Verdict.HEALED, res.locator, res.index, detail, counts, proposal=proposal)
+
+
+def _usability(loc: Locator, trial: bool, trial_timeout: float) -> tuple[Verdict, str, str | None]:
+    """OK, or why a person could not use the element: hidden, disabled, covered."""
+    try:
+        if loc.is_disabled(timeout=1000):
+            return Verdict.DISABLED, "the target is shown but disabled", None
+    except PlaywrightError:
+        pass  # not a form control: "disabled" does not apply
+    if trial:
+        try:
+            loc.click(trial=True, timeout=trial_timeout * 1000)
+            return Verdict.OK, "", None
+        except PlaywrightError as exc:
+            reason = str(exc)
+    else:
+        reason = ""
+        try:
+            loc.scroll_into_view_if_needed(timeout=trial_timeout * 1000)
+        except PlaywrightError as exc:
+            reason = str(exc)
+    try:
+        hit = loc.evaluate(hit_test_js(), timeout=1000)
+    except PlaywrightError:
+        hit = {"state": "nothing", "by": None}
+    if hit.get("state") == "covered":
+        return Verdict.COVERED, f"the target is covered by {hit['by']}", str(hit["by"])
+    if hit.get("state") == "empty":
+        return Verdict.HIDDEN, "the target has no size on the page", None
+    if "not enabled" in reason:
+        return Verdict.DISABLED, "the target is shown but disabled", None
+    if not reason or hit.get("state") == "hit":
+        return Verdict.OK, "", None
+    first = reason.strip().splitlines()[0]
+    return Verdict.HIDDEN, f"a click would not reach the target ({first})", None
+
+
+def inspect_target(
+    page: Page,
+    step: Step,
+    lang: str,
+    params: Mapping[str, str],
+    timeout: float,
+    *,
+    trial: bool = True,
+) -> Finding:
+    """Find the step's target and judge it. ``trial=False`` skips the trial click."""
+    res = wait_resolution(page, step, lang, params, timeout)
+    counts = _counts(step, res, lang)
+    if res.found:
+        assert res.locator is not None and res.index is not None
+        verdict, detail, by = _usability(res.locator, trial, min(timeout, 1.5))
+        if verdict is not Verdict.OK:
+            matched = describe(step.target[res.index], lang)
+            keep = res.locator if verdict is Verdict.COVERED else None
+            return Finding(verdict, keep, res.index, f"{detail} ({matched})", counts, covered_by=by)
+        if res.healed:
+            return _healed(step, res, lang, counts)
+        return Finding(Verdict.OK, res.locator, res.index, "", counts)
+    if step.optional:
+        return Finding(
+            Verdict.SKIPPED, None, None, "optional step: its target is not shown", counts
+        )
+    for i, c in enumerate(counts):
+        if c.visible > 1:
+            loc = build(page, step.target[i], lang, params).filter(visible=True)
+            shown = [_element(loc.nth(k)) for k in range(min(c.visible, 5))]
+            return Finding(
+                Verdict.AMBIGUOUS,
+                loc.first,
+                i,
+                f"{c.candidate} matches {c.visible} visible elements",
+                counts,
+                matches=shown,
+                proposal="make the candidate specific (an exact name, a test id, or a frame)",
+            )
+    for c in counts:
+        if c.hidden > 0:
+            return Finding(
+                Verdict.HIDDEN, None, None, f"{c.candidate} matches only hidden elements", counts
+            )
+    wanted = ", ".join(c.candidate for c in counts)
+    found = suggestions_for(page, step, lang, params)
+    proposal = None
+    if found:
+        proposal = f'use {found[0].role} "{found[0].name}" for {lang} (closest name on the page)'
+    return Finding(
+        Verdict.MISSING,
+        None,
+        None,
+        f"nothing matches {wanted}",
+        counts,
+        suggestions=found,
+        proposal=proposal,
+    )
