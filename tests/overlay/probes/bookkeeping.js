@@ -1,7 +1,9 @@
 // Test probe, installed before the overlay: keeps a ledger of every event listener,
 // observer and animation-frame request in the page, so a test can prove the overlay leaves
-// nothing behind and schedules nothing while the page is quiet.
+// nothing behind and schedules nothing while the page is quiet. Playwright's own injected
+// script (it adds hit-target listeners and an observer when it first needs them) is left out.
 (() => {
+  const byPlaywright = () => /InjectedScript/.test(new Error().stack);
   const listeners = [];
   const liveObservers = new Set();
   const frames = { requested: 0, pending: new Set() };
@@ -13,7 +15,7 @@
     const entry = { target: this, type, listener, capture: capture(options) };
     const same = (e) => e.target === entry.target && e.type === type && e.listener === listener
       && e.capture === entry.capture;
-    if (listener && !listeners.some(same)) listeners.push(entry);
+    if (listener && !byPlaywright() && !listeners.some(same)) listeners.push(entry);
     return add.call(this, type, listener, options);
   };
   EventTarget.prototype.removeEventListener = function (type, listener, options) {
@@ -28,7 +30,7 @@
     const observe = Observer.prototype.observe;
     const disconnect = Observer.prototype.disconnect;
     Observer.prototype.observe = function (...args) {
-      liveObservers.add(this);
+      if (!byPlaywright()) liveObservers.add(this);
       return observe.apply(this, args);
     };
     Observer.prototype.disconnect = function () {
