@@ -17,7 +17,7 @@ from typing import Any, Literal
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from guide_runner.check.verdicts import StepResult
-from guide_runner.check.walker import WalkOptions, walk
+from guide_runner.check.walker import Walk, WalkOptions
 from guide_runner.guide.model import Guide
 
 Site = Literal["practice", "live", "har"]
@@ -68,8 +68,8 @@ def new_context(browser: Browser, lang: str, config: CheckConfig) -> BrowserCont
     return context
 
 
-def walk_job(browser: Browser, job: Job, config: CheckConfig) -> Iterator[StepResult]:
-    """Walk one guide x language in its own context (with the practice site when acting)."""
+def start_walk(browser: Browser, job: Job, config: CheckConfig) -> tuple[BrowserContext, Walk]:
+    """A fresh context for ``job`` (with the practice site when acting) and its walk."""
     context = new_context(browser, job.lang, config)
     try:
         autopilot = None
@@ -87,8 +87,19 @@ def walk_job(browser: Browser, job: Job, config: CheckConfig) -> Iterator[StepRe
             har=config.har is not None,
             params=config.params,
         )
-        yield from walk(job.guide, job.lang, context, options, autopilot)
+        return context, Walk(job.guide, job.lang, context, options, autopilot)
+    except BaseException:
+        context.close()
+        raise
+
+
+def walk_job(browser: Browser, job: Job, config: CheckConfig) -> Iterator[StepResult]:
+    """Walk one guide x language in its own context; the context is closed at the end."""
+    context, walk = start_walk(browser, job, config)
+    try:
+        yield from walk
     finally:
+        walk.close()
         context.close()
 
 
@@ -128,15 +139,13 @@ def run_jobs(
             with lock:
                 errors.append(exc)
 
+    # Always in threads: the caller's thread may already run Playwright (e.g. under pytest).
     count = max(1, min(workers, len(jobs)))
-    if count == 1:
-        worker()
-    else:
-        threads = [threading.Thread(target=worker, daemon=True) for _ in range(count)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     if errors:
         raise errors[0]
     return [r for i in range(len(jobs)) for r in done.get(i, [])]
