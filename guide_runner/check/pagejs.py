@@ -23,3 +23,8 @@ def describe_js() -> str:
 def hit_test_js() -> str:
     """``(el) => {state, by}``: what a click at the element's centre would reach."""
     return f"(el) => ({source('hit_test')})(el, {source('describe')})"
+
+
+def covered_by_js() -> str:
+    """``(el, other) => bool``: the element over the target also holds ``other``."""
+    return source("covered_by")

@@ -26,12 +26,14 @@ from playwright.sync_api import Error as PlaywrightError
 
 from guide_runner.autopilot import Autopilot, AutopilotError, AutopilotRefused
 from guide_runner.check.inspect import Finding, inspect_target, snapshot
+from guide_runner.check.pagejs import covered_by_js
 from guide_runner.check.pages import (
     address_of,
     on_place,
     pause,
     place_pattern,
     settle,
+    settle_after_redirects,
     wait_place,
     without_query,
 )
@@ -41,6 +43,7 @@ from guide_runner.completion import Signals, first_met
 from guide_runner.guide.model import DoneWhen, Guide, Step
 from guide_runner.guide.semantics import origin_of
 from guide_runner.guide.texts import fill, localize
+from guide_runner.locate import resolve
 
 # Where sites send people who are not signed in.
 SIGN_IN_ORIGINS = ("https://connect.visma.com",)
@@ -134,6 +137,7 @@ class Walk:
         self._failed: StepResult | None = None
         # look mode: a click we did not do on this page, and how the page was reached
         self._pending: Step | None = None
+        self._skipped: list[Step] = []  # click steps not done (look mode does none)
         self._by_address = False
         self._tried: set[str] = set()
 
@@ -353,9 +357,34 @@ class Walk:
             result.verdict = Verdict.NOT_WALKED
             result.cause = "look-only"
             result.detail = f"{why}; live checks never click, type or submit ({finding.detail})"
+        if finding.verdict is Verdict.COVERED and finding.locator is not None:
+            earlier = self._covering_step(finding.locator)
+            if earlier is not None:
+                result.verdict = Verdict.OK
+                result.detail = (
+                    f"covered by {finding.covered_by} until step {earlier.id} is done "
+                    "(live checks do not click it)"
+                )
+                result.covered_by = None
         if step.do == "click":
             self._pending = step
+            self._skipped.append(step)
         return result, finding.locator
+
+    def _covering_step(self, target: Locator) -> Step | None:
+        """An earlier step we did not do whose target sits in what covers ``target``."""
+        assert self.page is not None
+        for earlier in reversed(self._skipped):
+            res = resolve(self.page, earlier.target, self.lang, self.params)
+            if res.locator is None:
+                continue
+            try:
+                handle = res.locator.element_handle(timeout=1000)
+                if handle is not None and target.evaluate(covered_by_js(), handle, timeout=1000):
+                    return earlier
+            except PlaywrightError:
+                continue
+        return None
 
     def _open_by_address(self, step: Step) -> StepResult | None:
         """Open the step's page by its address; a result when that does not reach it."""
@@ -368,6 +397,7 @@ class Walk:
             self._tried.add(address)
             error = self._goto(address)
             self._pending, self._by_address = None, True
+            settle_after_redirects(page, self.options.timeout)
             if error is not None:
                 why = "not in the HAR file" if self.options.har else error
                 return self._result(
