@@ -29,6 +29,7 @@ def overlay(page: Page) -> Iterator[Overlay]:
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
+def screenshots(delete_output_dir: None) -> Path:
+    """test-results/overlay/, made after pytest-playwright has emptied test-results/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
