@@ -559,7 +559,10 @@
     const resizeObserver = new ResizeObserver(onChange);
     resizeObserver.observe(el);
     for (const node of ancestors) {
-      if (node.localName === "iframe" || node.localName === "frame") resizeObserver.observe(node);
+      if (node.localName === "iframe" || node.localName === "frame") {
+        resizeObserver.observe(node);
+        listen(cleanup, node, "load", onChange, { passive: true }); // the frame navigated
+      }
     }
     for (const doc of documents) resizeObserver.observe(doc.documentElement);
     cleanup.push(() => resizeObserver.disconnect());
@@ -595,9 +598,20 @@
   }
 
   // Follow a re-rendered target: re-query where it was; otherwise report it vanished once.
+  // Connected, and in a document that is still shown: a frame that navigated leaves its old
+  // document's nodes "connected" to a document with no window.
+  function isLive(el) {
+    if (!el.isConnected) return false;
+    const win = el.ownerDocument.defaultView;
+    if (!win) return false;
+    if (win === window) return true;
+    const frame = frameElementOf(win);
+    return Boolean(frame) && isLive(frame);
+  }
+
   function followTarget() {
     const target = current.target;
-    if (target.el.isConnected) return target.el;
+    if (isLive(target.el)) return target.el;
     const replacement = target.location ? resolveLocation(target.location) : null;
     if (replacement && replacement !== target.el) {
       target.el = replacement;
@@ -646,9 +660,9 @@
       const r = ui.bubble.getBoundingClientRect();
       ui.size = { width: r.width, height: r.height, viewportWidth: viewport.width };
     }
-    const rtl = current.target && current.target.el
-      ? getComputedStyle(current.target.el).direction === "rtl"
-      : document.dir === "rtl";
+    const rtl = anchor
+      ? directionOf(current.target.el) === "rtl"
+      : directionOf(document.documentElement) === "rtl";
     const place = placeBubble(anchor, ui.size, viewport, rtl);
 
     const { ring, dim, bubble } = ui;
@@ -676,9 +690,13 @@
     ui.arrow.hidden = place.arrow == null;
     if (place.arrow != null) bubble.style.setProperty("--gr-arrow", `${place.arrow}px`);
     ui.lastPlacement = place;
-    if (tracker && current.target && current.target.el.isConnected) {
+    if (tracker && current.target && isLive(current.target.el)) {
       watchMovement(current.target.el);
     }
+  }
+
+  function directionOf(el) {
+    return el.ownerDocument.defaultView.getComputedStyle(el).direction;
   }
 
   function fullyVisible(el) {

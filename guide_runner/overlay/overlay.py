@@ -63,7 +63,7 @@ class Overlay:
         self._destroyed = False
         self._vanished_at: float | None = None  # when the locator was last tried again
         try:
-            # Playwright before 1.56 returns None here: nothing to dispose of later.
+            # Older Playwright versions return None here: nothing to dispose of later.
             self._binding: _Closable | None = page.expose_binding(BINDING_NAME, self._on_binding)
         except Error as exc:
             raise OverlayError(f"this page already has an overlay ({exc.message})") from exc
@@ -109,7 +109,11 @@ class Overlay:
         )
         self._step = _Step(show_id=options["showId"], options=options, locator=locator)
         self._vanished_at = None
-        self._draw(locator, options, timeout=timeout)
+        try:
+            self._draw(locator, options, timeout=timeout)
+        except Exception:
+            self.hide()  # never leave the previous step pointing at the wrong thing
+            raise
         return int(options["showId"])
 
     def show_message(
@@ -234,8 +238,6 @@ class Overlay:
         }
 
     def _draw(self, locator: Locator, options: dict[str, Any], *, timeout: float) -> None:
-        self._install(self._page.main_frame)
-        self._install(locator.page.main_frame)
         placement = self._place(locator, timeout=timeout)
         self._unwatch()
         draw_options = {**options, "frameBox": placement.frame_box}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Error, Page
 
 from guide_runner.overlay import Button, Overlay
 
@@ -50,3 +51,28 @@ def test_message_mode_is_centred_without_outline(
     assert viewport is not None
     assert abs(bubble["x"] + bubble["width"] / 2 - viewport["width"] / 2) <= 1
     assert abs(bubble["y"] + bubble["height"] / 2 - viewport["height"] / 2) <= 1
+
+
+def test_missing_target_raises_and_hides_the_previous_step(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    page.goto(origins.url("light.html"))
+    overlay.show(page.locator("#next"), text="Click Next", lang="en")
+    with pytest.raises(Error):
+        overlay.show(page.locator("#no-such-thing"), text="Nowhere", lang="en", timeout=300)
+    assert overlay.drawn_box() is None
+    assert overlay.current_show_id is None
+
+
+def test_waits_for_a_target_that_renders_late(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    page.goto(origins.url("light.html"))
+    page.evaluate(
+        """() => setTimeout(() => {
+          const b = document.createElement('button'); b.id = 'late'; b.textContent = 'Late';
+          document.querySelector('main').append(b);
+        }, 200)"""
+    )
+    overlay.show(page.locator("#late"), text="Appears soon", lang="en")
+    assert_tracks(page, overlay, page.locator("#late"))

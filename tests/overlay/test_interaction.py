@@ -163,3 +163,18 @@ def test_smooth_scroll_without_reduced_motion(
         """() => { const r = document.querySelector('#far').getBoundingClientRect();
                    return r.top >= 0 && r.bottom <= innerHeight; }"""
     )
+
+
+def test_showing_never_moves_focus(page: Page, origins: Origins, overlay: Overlay) -> None:
+    page.goto(origins.url("light.html"))
+    page.locator("#email").focus()
+    overlay.show(
+        page.locator("#next"),
+        text="Then click Next",
+        lang="en",
+        buttons=[Button("done", "Done")],
+        cant_find_label="Can't find it?",
+    )
+    overlay.show_message(text="Or this", lang="en", buttons=[Button("ok", "OK")])
+    settle(page)
+    assert page.evaluate("() => document.activeElement.id") == "email"

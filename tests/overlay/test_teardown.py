@@ -54,6 +54,9 @@ def test_destroy_leaves_dom_listeners_and_observers_as_before(page: Page, origin
     exercise(page, overlay)
     during = page_state(page)
     assert during["observers"] > 0 and during["listeners"] != before["listeners"]
+    # No key handlers on the page: only a passive one on the highlighted target itself.
+    keys = [entry for entry in during["listeners"] if " key" in entry]
+    assert keys == ["button#next keydown capture"]
     overlay.destroy()
     assert page_state(page) == before
     overlay.destroy()  # idempotent
