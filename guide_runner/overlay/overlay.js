@@ -336,7 +336,7 @@
     };
   }
 
-  function fillBubble(options) {
+  function fillBubble(options, announce) {
     const { bubble, step, title, text, actions, live } = ui;
     bubble.setAttribute("lang", options.lang || "");
     const counter = options.step != null && options.total != null
@@ -367,6 +367,7 @@
     ui.size = null; // content changed: measure again
     // Announce after the live region exists in the accessibility tree; replacing the text
     // of an existing polite region is what screen readers pick up.
+    if (!announce) return;
     const announcement = [counter, options.title, options.text].filter(Boolean).join(". ");
     live.setAttribute("lang", options.lang || "");
     live.textContent = "";
@@ -747,6 +748,8 @@
       watchLayering();
     }
     unbindTarget();
+    // The same step drawn again (its target re-found) is not announced twice.
+    const announce = !current || current.showId !== options.showId;
     current = { showId: options.showId, options, target: null };
     if (el) {
       const watchActivation = !options.frameBox;
@@ -758,7 +761,7 @@
       listen(cleanup, window, "resize", () => schedule(), { passive: true });
       tracker = { el: null, cleanup, ancestors: [], documents: [], mover: null, clippers: [] };
     }
-    fillBubble(options);
+    fillBubble(options, announce);
     ui.host.hidden = false;
     raise();
     if (el && options.scroll && !options.frameBox) scrollIntoViewOnce(el);
