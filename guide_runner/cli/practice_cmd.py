@@ -84,7 +84,7 @@ def practice_cmd(
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    from guide_runner.practice import PracticeSite
+    from guide_runner.practice import LAUNCH_ARGS, PracticeSite
 
     site = PracticeSite(pages_dir)
     if not site.serves(start):
@@ -96,11 +96,13 @@ def practice_cmd(
     with sync_playwright() as pw:
         choice = discover(str(executable) if executable else None, browser_channel, playwright=pw)
         err.print(f"Browser: {choice.describe()}")
-        browser = pw.chromium.launch(headless=False, **choice.launch_kwargs())
-        context_args: dict[str, str] = {"service_workers": "block"}
+        browser = pw.chromium.launch(
+            headless=False, args=list(LAUNCH_ARGS), **choice.launch_kwargs()
+        )
+        context_args = PracticeSite.context_options()
         if language:
             context_args["locale"] = LOCALES[language]
-        context = browser.new_context(**context_args)  # type: ignore[arg-type]
+        context = browser.new_context(**context_args)
         site.install(context)
         page = context.new_page()
         page.goto(start)

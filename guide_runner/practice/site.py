@@ -33,6 +33,14 @@ PRACTICE_HOSTS: tuple[str, ...] = (
     INBOX,
 )
 
+# Chromium opens a connection for every navigation even when routing answers it, and Chrome
+# services (autofill) talk to Google on their own; routing sees neither. A proxy at a closed
+# local port (the discard port) makes all of that fail on this machine instead.
+DEAD_END_PROXY = "http://127.0.0.1:9"
+
+# Launch arguments that stop Chromium's own autofill server queries.
+LAUNCH_ARGS: tuple[str, ...] = ("--disable-features=AutofillServerCommunication",)
+
 SERVERS: dict[str, Routes] = {
     "connect.visma.com": connect.routes,
     "accountsettings.connect.visma.com": accountsettings.routes,
@@ -57,6 +65,12 @@ class PracticeSite:
         self.blocked: list[str] = []
         self.served: list[tuple[str, str, int]] = []  # (method, url, status)
         self.errors: list[str] = []  # tracebacks of server errors (500), for tests
+
+    @staticmethod
+    def context_options() -> dict[str, Any]:
+        """Options for ``browser.new_context(**…)``: no service workers (they would bypass
+        routing) and a dead-end proxy, so nothing that escapes routing leaves the machine."""
+        return {"service_workers": "block", "proxy": {"server": DEAD_END_PROXY}}
 
     def hosts(self) -> list[str]:
         """Every host served: the built-in ones and those only in the override folder."""

@@ -25,7 +25,8 @@ HOME = "home.visma.com"
 
 def new_one_time_code() -> str:
     """A one-time (emergency) code ``XXXX-XXXX-XXXX-XXXX-XXXX``."""
-    alphabet = string.ascii_uppercase + string.digits
+    # No 0/O, 1/I/L: the person copies the code by hand.
+    alphabet = "".join(c for c in string.ascii_uppercase + string.digits if c not in "0O1IL")
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,7 +11,12 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from guide_runner.practice import PracticeSite
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "practice"
+# Screenshots for review; $PRACTICE_SHOTS moves them (test-results/ is wiped by every
+# pytest-playwright session that starts, including other people's).
+SHOTS = Path(
+    os.environ.get("PRACTICE_SHOTS")
+    or Path(__file__).resolve().parents[2] / "test-results" / "practice"
+)
 
 MakePage = Callable[..., tuple[PracticeSite, Page]]
 
@@ -44,3 +50,9 @@ def nb(make_page: MakePage) -> tuple[PracticeSite, Page]:
 @pytest.fixture
 def sv(make_page: MakePage) -> tuple[PracticeSite, Page]:
     return make_page("sv-SE")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_output_dir() -> None:
+    """pytest-playwright wipes test-results/ when each session (each xdist worker) starts,
+    which would delete the screenshots the other worker just saved. Keep them."""

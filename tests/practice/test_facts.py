@@ -148,7 +148,7 @@ def test_form_posts_to_root_and_rejection_is_200_with_validation_summary(
 
 
 def test_cookie_banner_covers_the_form_until_ok(nb: tuple[PracticeSite, Page]) -> None:
-    site, page = nb
+    _, page = nb
     page.goto(EMAIL_STEP)
     overlay = page.locator("div.cookie-overlay")
     expect(overlay).to_be_visible()
