@@ -1,0 +1,1 @@
+"""guide-runner benchmarks: ``python benchmarks/run.py [--quick] [--json OUT]`` (docs/performance.md)."""

@@ -1,0 +1,123 @@
+"""Highlight latency: the target appears at time T; how long until the outline is drawn.
+
+Ours: ``Overlay.show(locator)`` (the public API the runner uses), called before T.
+Baseline: Playwright's ``locator.wait_for()`` + ``locator.highlight()``, called before T.
+Both run in the same browser, interleaved trial by trial, with the same random delays.
+
+Two scenarios:
+- insert: the target is added to the DOM at T (both sides wait through Playwright's
+  locator waiting, which polls from the Python side);
+- reveal: the target is already in the DOM but hidden, and is unhidden at T (our overlay
+  has been shown on it and follows it in the page; Playwright waits for visibility).
+
+What "drawn" means is in probes/probe.js: the end of the rendering update of the first
+animation frame containing the outline — for ours, the ring in the overlay's shadow root
+positioned on the target's box (the overlay runs with ``inspectable=True`` so the probe can
+see the ring; nothing else changes); for Playwright, its highlight host element
+``x-pw-glass`` inserted (its highlight box lives in a closed shadow root and is positioned
+in Playwright's first animation-frame callback after the insertion, which runs before the
+probe's own callback in that frame).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from playwright.sync_api import Browser, Locator, Page
+
+from guide_runner.overlay import Overlay
+
+from .common import PROBE, Settings, percentiles
+
+TARGET = "#target"
+
+
+def _page(browser: Browser, url: str) -> Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.add_init_script(path=str(PROBE))
+    page.goto(url)
+    return page
+
+
+def _locator(page: Page, scenario: str) -> Locator:
+    # Role locators do not match hidden elements, so the reveal scenario (our overlay shown on
+    # the hidden target) uses a CSS locator on both sides.
+    if scenario == "reveal":
+        return page.locator(TARGET)
+    return page.get_by_role("button", name="Continue")
+
+
+def _result(page: Page) -> dict[str, Any] | None:
+    result = page.evaluate("() => window.__bench.result(5000)")
+    return result if isinstance(result, dict) else None
+
+
+def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> float | None:
+    page.evaluate("() => benchPage.reset()")
+    locator = _locator(page, scenario)
+    arm = {"kind": "ours", "selector": TARGET}
+    if scenario == "reveal":
+        page.evaluate("() => benchPage.prepareReveal()")
+        overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
+    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", [scenario, delay, {"arm": arm}])
+    if scenario == "insert":
+        overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
+    result = _result(page)
+    overlay.hide()
+    return float(result["latency"]) if result else None
+
+
+def _playwright_trial(page: Page, scenario: str, delay: float) -> float | None:
+    page.evaluate("() => benchPage.reset()")
+    if scenario == "reveal":
+        page.evaluate("() => benchPage.prepareReveal()")
+    locator = _locator(page, scenario)
+    arm = {"kind": "playwright"}
+    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", [scenario, delay, {"arm": arm}])
+    locator.wait_for()
+    locator.highlight()
+    result = _result(page)
+    page.hide_highlight()
+    return float(result["latency"]) if result else None
+
+
+def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
+    url = base + "login.html"
+    ours_page = _page(browser, url)
+    pw_page = _page(browser, url)
+    overlay = Overlay(ours_page, inspectable=True)
+    rng = random.Random(7)
+    out: dict[str, Any] = {}
+    try:
+        for scenario in ("insert", "reveal"):
+            ours: list[float] = []
+            theirs: list[float] = []
+            failed = {"ours": 0, "playwright": 0}
+            # One warm-up trial each (first show builds the UI; first highlight injects).
+            _ours_trial(ours_page, overlay, scenario, 20)
+            _playwright_trial(pw_page, scenario, 20)
+            for _ in range(settings.latency_trials):
+                delay = rng.uniform(20, 120)
+                a = _ours_trial(ours_page, overlay, scenario, delay)
+                b = _playwright_trial(pw_page, scenario, delay)
+                if a is None:
+                    failed["ours"] += 1
+                else:
+                    ours.append(a)
+                if b is None:
+                    failed["playwright"] += 1
+                else:
+                    theirs.append(b)
+            out[scenario] = {
+                "ours": percentiles(ours),
+                "playwright": percentiles(theirs),
+                "trials": settings.latency_trials,
+                "failed": failed,
+            }
+    finally:
+        overlay.destroy()
+        ours_page.context.close()
+        pw_page.context.close()
+    return out
