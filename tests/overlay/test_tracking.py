@@ -154,3 +154,21 @@ def test_right_to_left_page(page: Page, origins: Origins, overlay: Overlay) -> N
         assert_tracks(page, overlay, target)
     page.evaluate("() => window.scrollTo(0, 150)")
     assert_tracks(page, overlay, page.locator("#edge"))
+
+
+def test_follows_a_target_into_a_reloaded_same_origin_frame(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    page.goto(origins.url(f"frames.html?other={origins.other}"))
+    target = page.frame_locator("#same").locator("#in-frame")
+    overlay.show(target, text="In the frame", lang="en", scroll=False)
+    frame = page.frame(url=f"{origins.main}/frame-child.html")
+    assert frame is not None
+    with frame.expect_navigation():
+        page.evaluate("() => { document.querySelector('#same').src = 'frame-child.html?again'; }")
+    signal = overlay.wait_for_signal(2000)
+    assert signal is not None and signal.kind == "followed"
+    page.frame_locator("#same").locator("#in-frame").evaluate(
+        "(el) => el.ownerDocument.defaultView.scrollTo(0, 40)"
+    )
+    assert_tracks(page, overlay, target)
