@@ -172,19 +172,34 @@ class Walk:
         )
 
     def _goto(self, url: str) -> str | None:
-        """Open ``url``; the error text when it cannot be opened."""
+        """Open ``url``; the error text when it cannot be opened.
+
+        A navigation the page itself started meanwhile (a meta refresh) can interrupt ours:
+        then it is tried once more.
+        """
         assert self.page is not None
-        try:
-            self.page.goto(
-                url, wait_until="domcontentloaded", timeout=self.options.nav_timeout * 1000
-            )
-        except PlaywrightError as exc:
-            return _net_error(exc) or str(exc).strip().splitlines()[0]
-        return None
+        for attempt in (1, 2):
+            try:
+                self.page.goto(
+                    url, wait_until="domcontentloaded", timeout=self.options.nav_timeout * 1000
+                )
+                return None
+            except PlaywrightError as exc:
+                text = str(exc)
+                interrupted = "interrupted by another navigation" in text or (
+                    "ERR_ABORTED" in text and not self.options.har
+                )
+                if attempt == 1 and interrupted:
+                    settle(self.page, self.options.timeout)
+                    continue
+                return _net_error(exc) or text.strip().splitlines()[0]
+        return None  # pragma: no cover
 
     def _start(self) -> None:
         self.page = self.context.new_page()
         error = self._goto(fill(self.guide.start, self.params))
+        if error is None and not self.options.act:
+            settle_after_redirects(self.page, self.options.timeout)
         if error is not None and not self.options.act:
             origin = origin_of(fill(self.guide.start, self.params)) or self.guide.start
             why = "it is not in the HAR file" if self.options.har else "no network connection?"
@@ -334,6 +349,9 @@ class Walk:
             url = fill(step.open, self.params)
             error = self._goto(url)
             self._pending, self._by_address = None, False
+            self._tried.clear()
+            if error is None:
+                settle_after_redirects(page, opts.timeout)
             if error is not None:
                 return self._result(
                     step, Verdict.UNREACHABLE, f"cannot open {url}: {error}", cause="network"
@@ -392,7 +410,7 @@ class Walk:
         page, params = self.page, self.params
         wanted = place_pattern(step.page, params)
         address = address_of(step.page, params)
-        before = self._pending
+        before = self._skipped[-1] if self._skipped else None
         if address is not None and address not in self._tried:
             self._tried.add(address)
             error = self._goto(address)
@@ -404,6 +422,7 @@ class Walk:
                     step, Verdict.NOT_WALKED, f"cannot open {address}: {why}", cause="network"
                 )
             if wait_place(page, step.page, params, self.options.timeout):
+                self._tried.clear()
                 return None
         landed = origin_of(page.url) or ""
         if (
