@@ -142,6 +142,7 @@
       const startedAt = now();
       if (action === "click") {
         sessionStorage.setItem("benchClickAt", String(startedAt));
+        if (options.armNext) sessionStorage.setItem("benchArmNext", JSON.stringify(options.armNext));
         if (options.arm) arm({ ...options.arm, startedAt }, state);
         document.querySelector(options.selector).click();
         return;
@@ -201,4 +202,12 @@
   }
 
   window.__bench = { now, arm, result, later, startTracking, stopTracking };
+
+  // A click on the previous document asked the next one to watch for the outline, timed
+  // from the click.
+  const next = sessionStorage.getItem("benchArmNext");
+  if (next) {
+    sessionStorage.removeItem("benchArmNext");
+    arm({ ...JSON.parse(next), startedAt: Number(sessionStorage.getItem("benchClickAt")) });
+  }
 })();

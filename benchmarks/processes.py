@@ -1,0 +1,162 @@
+"""Figures measured on whole processes: ``guide-runner --help``, ``guide-runner check``, and
+start-up to the first outline (``guide-runner demo``) against a bare Playwright script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .common import HERE, REPO, Settings, median
+
+BIN = Path(sys.executable).parent
+
+
+def _cli() -> list[str]:
+    found = BIN / "guide-runner"
+    if found.exists():
+        return [str(found)]
+    on_path = shutil.which("guide-runner")
+    return [on_path] if on_path else [sys.executable, "-m", "guide_runner"]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    return env
+
+
+def help_wall_ms(settings: Settings) -> dict[str, Any]:
+    """Median wall time of ``guide-runner --help`` (one warm-up run first)."""
+    times: list[float] = []
+    for i in range(settings.help_runs + 1):
+        started = time.perf_counter()
+        done = subprocess.run([*_cli(), "--help"], capture_output=True, env=_env(), check=False)
+        elapsed = (time.perf_counter() - started) * 1000
+        if done.returncode != 0:
+            return {"median": None, "error": done.stderr.decode(errors="replace")[-500:]}
+        if i:
+            times.append(elapsed)
+    return {"median": median(times), "runs": [round(t, 1) for t in times]}
+
+
+def _has_command(name: str) -> bool:
+    done = subprocess.run(
+        [*_cli(), name, "--help"], capture_output=True, env=_env(), check=False, timeout=60
+    )
+    return done.returncode == 0
+
+
+def _check_workers_supported() -> bool:
+    done = subprocess.run(
+        [*_cli(), "check", "--help"], capture_output=True, env=_env(), check=False, timeout=60
+    )
+    return done.returncode == 0 and b"--workers" in done.stdout
+
+
+def check_wall_s(settings: Settings) -> dict[str, Any]:
+    """Wall time of ``guide-runner check --all --all-langs`` (practice site), 1 and 2 workers.
+
+    In --quick mode: one guide in one language, to prove the path works; the two required
+    figures are then null (they only mean something for the whole set).
+    """
+    if not _has_command("check"):
+        return {"workers_1": None, "workers_2": None, "note": "not available: no check command"}
+    workers = _check_workers_supported()
+    selection = ["feil-epost-bankid", "--lang", "nb"] if settings.quick else ["--all", "--all-langs"]
+    out: dict[str, Any] = {"selection": " ".join(selection), "exit_codes": {}}
+    for n in (1, 2):
+        args = [*_cli(), "check", *selection, "--json"]
+        started = time.perf_counter()
+        if workers:
+            done = subprocess.run(
+                [*args, "--workers", str(n)], capture_output=True, env=_env(), check=False
+            )
+            codes = [done.returncode]
+        else:
+            out["note"] = "check has no --workers: N processes splitting the guides"
+            procs = [
+                subprocess.Popen(
+                    [*_cli(), "check", *guides, "--all-langs", "--json"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=_env(),
+                )
+                for guides in _split_guides(n)
+            ]
+            codes = [p.wait() for p in procs]
+        elapsed = time.perf_counter() - started
+        out["exit_codes"][f"workers_{n}"] = codes
+        # Exit 1 means drift was found (the walk still completed); 2 is a failure.
+        ok = all(code in (0, 1) for code in codes)
+        key = f"quick_workers_{n}" if settings.quick else f"workers_{n}"
+        out[key] = round(elapsed, 2) if ok else None
+    if settings.quick:
+        out["workers_1"] = None
+        out["workers_2"] = None
+        out["note"] = "--quick: one guide x one language (quick_workers_N); full set not run"
+    return out
+
+
+def _split_guides(n: int) -> list[list[str]]:
+    from guide_runner.guide.catalog import Catalog
+
+    ids = sorted(Catalog.default().files())
+    return [ids[i::n] for i in range(n) if ids[i::n]]
+
+
+def _first_page() -> str:
+    from guide_runner.guide.catalog import Catalog
+
+    catalog = Catalog.default()
+    first = sorted(catalog.files())[0]
+    return str(catalog.load(first).start)
+
+
+def first_highlight_ms(settings: Settings) -> dict[str, Any]:
+    """Process start to the first outline drawn (demo) vs. to the first frame (bare)."""
+    url = _first_page()
+    bare: list[float] = []
+    for _ in range(settings.startup_runs):
+        started = time.time() * 1000
+        done = subprocess.run(
+            [sys.executable, str(HERE / "startup_bare.py"), url],
+            capture_output=True,
+            env={**_env(), "PYTHONPATH": str(REPO)},
+            check=False,
+            timeout=120,
+        )
+        if done.returncode == 0:
+            bare.append(json.loads(done.stdout.decode().strip().splitlines()[-1])["drawn_epoch_ms"] - started)
+    out: dict[str, Any] = {"page": url, "bare": median(bare), "bare_runs": [round(v) for v in bare]}
+    if not _has_command("demo"):
+        out["ours"] = None
+        out["note"] = "not available: guide-runner has no demo command yet"
+        return out
+    ours: list[float] = []
+    errors: list[str] = []
+    for _ in range(settings.startup_runs):
+        started = time.time() * 1000
+        done = subprocess.run(
+            [sys.executable, str(HERE / "startup_demo.py")],
+            capture_output=True,
+            env={**_env(), "PYTHONPATH": str(REPO)},
+            check=False,
+            timeout=180,
+        )
+        lines = done.stdout.decode(errors="replace").strip().splitlines()
+        marks = [json.loads(line) for line in lines if line.startswith('{"first_outline')]
+        if marks:
+            ours.append(marks[0]["first_outline_epoch_ms"] - started)
+        else:
+            errors.append(done.stderr.decode(errors="replace")[-300:])
+    out["ours"] = median(ours)
+    out["ours_runs"] = [round(v) for v in ours]
+    if errors and not ours:
+        out["note"] = "demo ran but no outline was seen: " + errors[0]
+    return out

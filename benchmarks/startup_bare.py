@@ -1,0 +1,40 @@
+"""The bare baseline for first_highlight_ms: a plain Playwright script that launches the same
+browser guide-runner picks, installs the practice site and opens the same page; prints the
+wall-clock time (epoch ms) of the end of the first frame rendered after the page's load.
+
+Run by processes.py as ``python benchmarks/startup_bare.py URL``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from playwright.sync_api import sync_playwright
+
+from guide_runner.browser import discover
+from guide_runner.practice import PracticeSite
+
+_FIRST_FRAME = """() => new Promise((resolve) => requestAnimationFrame(() => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+  channel.port2.postMessage(0);
+}))"""
+
+
+def main(url: str) -> None:
+    with sync_playwright() as playwright:
+        choice = discover(playwright=playwright)
+        browser = playwright.chromium.launch(headless=True, **choice.launch_kwargs())
+        context = browser.new_context()
+        PracticeSite().install(context)
+        page = context.new_page()
+        page.goto(url)
+        drawn = float(page.evaluate(_FIRST_FRAME))
+        print(json.dumps({"drawn_epoch_ms": drawn, "python_epoch_ms": time.time() * 1000}))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
