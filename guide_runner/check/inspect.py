@@ -148,11 +148,6 @@ def _healed(step: Step, res: Resolution, lang: str, counts: list[CandidateCount]
 
 def _usability(loc: Locator, trial: bool, trial_timeout: float) -> tuple[Verdict, str, str | None]:
     """OK, or why a person could not use the element: hidden, disabled, covered."""
-    try:
-        if loc.is_disabled(timeout=1000):
-            return Verdict.DISABLED, "the target is shown but disabled", None
-    except PlaywrightError:
-        pass  # not a form control: "disabled" does not apply
     if trial:
         try:
             loc.click(trial=True, timeout=trial_timeout * 1000)
@@ -165,6 +160,11 @@ def _usability(loc: Locator, trial: bool, trial_timeout: float) -> tuple[Verdict
             loc.scroll_into_view_if_needed(timeout=trial_timeout * 1000)
         except PlaywrightError as exc:
             reason = str(exc)
+    try:
+        if loc.is_disabled(timeout=1000):
+            return Verdict.DISABLED, "the target is shown but disabled", None
+    except PlaywrightError:
+        pass  # not a form control: "disabled" does not apply
     try:
         hit = loc.evaluate(hit_test_js(), timeout=1000)
     except PlaywrightError:

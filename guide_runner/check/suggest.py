@@ -79,20 +79,25 @@ def names(snapshot: str, roles: Iterable[str] = TARGET_ROLES) -> list[tuple[str,
 def rank(
     wanted: Sequence[str], available: Sequence[tuple[str, str]], role: str | None = None, n: int = 5
 ) -> list[Suggestion]:
-    """The ``n`` names most like any of ``wanted``; the same role counts a little extra."""
+    """The ``n`` names most like any of ``wanted``; the same role counts extra.
+
+    A renamed link is still a link: the role weighs as much as the wording, so a link with
+    new words ranks above a text field that merely shares one word with the old name.
+    """
     scored: list[Suggestion] = []
     for r, name in available:
         best = 0.0
         for w in wanted:
             a, b = w.casefold().strip(), name.casefold().strip()
             ratio = difflib.SequenceMatcher(None, a, b).ratio()
-            if a and (a in b or b in a):
-                ratio = max(ratio, 0.6)
+            short, long = sorted((a, b), key=len)
+            if short and short in long and len(short) >= 0.6 * len(long):
+                ratio = max(ratio, 0.8)
             best = max(best, ratio)
         if not wanted:
             best = 0.5
         if role is not None and r == role:
-            best += 0.1
+            best += 0.3
         scored.append(Suggestion(role=r, name=name, score=min(best, 1.0)))
     scored.sort(key=lambda s: -s.score)
     return [s for s in scored[:n] if s.score >= 0.25]
