@@ -55,14 +55,17 @@
   var username = document.getElementById("Username");
   var error = document.getElementById("ErrorMessage");
   if (username && error) {
-    username.addEventListener("invalid", function () { error.classList.remove("hidden"); });
-    username.addEventListener("input", function () { error.classList.add("hidden"); });
+    username.addEventListener("invalid", function () { error.classList.remove("hidden"); error.hidden = false; });
+    username.addEventListener("input", function () { error.classList.add("hidden"); error.hidden = true; });
   }
 
   var passkey = document.getElementById("passkey-login-button");
   var passkeyNote = document.getElementById("passkey-note");
   if (passkey && passkeyNote) {
-    passkey.addEventListener("click", function () { passkeyNote.classList.remove("hidden"); });
+    passkey.addEventListener("click", function () {
+      passkeyNote.classList.remove("hidden");
+      passkeyNote.hidden = false;
+    });
   }
 
   document.querySelectorAll("input[data-enables]").forEach(function (box) {
