@@ -1,1 +1,4 @@
-"""guide-runner benchmarks: ``python benchmarks/run.py [--quick] [--json OUT]`` (docs/performance.md)."""
+"""guide-runner benchmarks.
+
+Run ``python benchmarks/run.py [--quick] [--json OUT]``; see docs/performance.md.
+"""

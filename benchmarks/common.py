@@ -40,12 +40,12 @@ class Settings:
     @classmethod
     def make(cls, quick: bool) -> Settings:
         if quick:
-            return cls(True, 8, 3, 1.0, 1, 1, 3, 1)
+            return cls(True, 5, 2, 0.5, 1, 1, 3, 1)
         return cls(False, 120, 20, 5.0, 3, 3, 10, 5)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -80,7 +80,7 @@ def percentiles(values: Sequence[float]) -> dict[str, float | None]:
     ordered = sorted(values)
 
     def rank(p: float) -> float:
-        index = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
+        index = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
         return round(ordered[index], 1)
 
     return {"p50": rank(50), "p95": rank(95)}
@@ -109,7 +109,7 @@ def machine(browser_version: str | None) -> dict[str, Any]:
     from importlib.metadata import version
 
     return {
-        "nproc": os.cpu_count(),
+        "nproc": len(os.sched_getaffinity(0)),
         "cpu": cpu,
         "ram_gb": ram_gb,
         "load_avg_1_5_15": load,

@@ -1,12 +1,12 @@
 """Idle cost: main-thread task time while the highlight shows and nothing changes.
 
-For each page (login-sized, 2,000 links) and each mode (no overlay, our overlay, Playwright's
-``locator.highlight()``), a fresh context opens the page, shows the highlight on the same
-role locator, settles, then reads CDP ``Performance.getMetrics`` ``TaskDuration`` before and
+For each page (login-sized, 2,000 links), a fresh context opens the page; then for each
+mode in turn (no overlay, our overlay, Playwright's ``locator.highlight()``, all on the same
+role locator) it settles and reads CDP ``Performance.getMetrics`` ``TaskDuration`` before and
 after a quiet window. ``timeDomain: threadTicks`` makes TaskDuration the renderer main
 thread's CPU time rather than wall time, so other processes on a loaded machine inflate it
-less. Reported as % of one core: delta TaskDuration / window length. Modes are interleaved
-and repeated; the median repetition is reported. No probe script is injected here.
+less. Reported as % of one core: delta TaskDuration / window length. Repeated
+(3 times in a full run); the median repetition is reported. No probe script is injected here.
 """
 
 from __future__ import annotations
@@ -33,33 +33,40 @@ def _task_seconds(cdp: Any) -> float:
     return float(next(m["value"] for m in metrics if m["name"] == "TaskDuration"))
 
 
-def _one(browser: Browser, url: str, find: Any, mode: str, seconds: float) -> float:
+def _window(page: Page, cdp: Any, seconds: float) -> float:
+    page.wait_for_timeout(SETTLE_MS if seconds >= 2 else 300)
+    before = _task_seconds(cdp)
+    started = time.monotonic()
+    page.wait_for_timeout(seconds * 1000)
+    after = _task_seconds(cdp)
+    return 100 * (after - before) / (time.monotonic() - started)
+
+
+def _rep(browser: Browser, url: str, find: Any, seconds: float) -> dict[str, float]:
+    """One repetition on one page: no overlay, then ours, then Playwright's, in turn on the
+    same loaded page (each mode is taken away before the next: ``destroy()`` and
+    ``hide_highlight()``)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page: Page = context.new_page()
-    overlay: Overlay | None = None
+    out: dict[str, float] = {}
     try:
         page.goto(url)
         target: Locator = find(page)
         target.wait_for()
-        if mode == "ours":
-            overlay = Overlay(page)
-            overlay.show(target, text="Click here", step=1, total=3, lang="en")
-        elif mode == "playwright":
-            target.highlight()
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
-        page.wait_for_timeout(SETTLE_MS)
-        before = _task_seconds(cdp)
-        started = time.monotonic()
-        page.wait_for_timeout(seconds * 1000)
-        after = _task_seconds(cdp)
-        elapsed = time.monotonic() - started
+        out["none"] = _window(page, cdp, seconds)
+        overlay = Overlay(page)
+        overlay.show(target, text="Click here", step=1, total=3, lang="en")
+        out["ours"] = _window(page, cdp, seconds)
+        overlay.destroy()
+        target.highlight()
+        out["playwright"] = _window(page, cdp, seconds)
+        page.hide_highlight()
         cdp.send("Performance.disable")
-        return 100 * (after - before) / elapsed
     finally:
-        if overlay is not None:
-            overlay.destroy()
         context.close()
+    return out
 
 
 def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
@@ -67,8 +74,9 @@ def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
     for name, (path, find) in PAGES.items():
         runs: dict[str, list[float]] = {mode: [] for mode in MODES}
         for _ in range(settings.idle_reps):
+            got = _rep(browser, base + path, find, settings.idle_seconds)
             for mode in MODES:
-                runs[mode].append(_one(browser, base + path, find, mode, settings.idle_seconds))
+                runs[mode].append(got[mode])
         out[name] = {mode: median(values) for mode, values in runs.items()}
         out[name]["runs"] = {mode: [round(v, 2) for v in values] for mode, values in runs.items()}
     return out

@@ -62,13 +62,21 @@ def _check_workers_supported() -> bool:
 def check_wall_s(settings: Settings) -> dict[str, Any]:
     """Wall time of ``guide-runner check --all --all-langs`` (practice site), 1 and 2 workers.
 
-    In --quick mode: one guide in one language, to prove the path works; the two required
-    figures are then null (they only mean something for the whole set).
+    Skipped in --quick mode (null figures): only the command and its options are looked up.
     """
     if not _has_command("check"):
         return {"workers_1": None, "workers_2": None, "note": "not available: no check command"}
     workers = _check_workers_supported()
-    selection = ["feil-epost-bankid", "--lang", "nb"] if settings.quick else ["--all", "--all-langs"]
+    if settings.quick:
+        # A single guide x language already takes ~20 s on a loaded 2-core machine: the
+        # smoke test only proves the command and its options are there.
+        return {
+            "workers_1": None,
+            "workers_2": None,
+            "workers_option": workers,
+            "note": "--quick: not run (check and its options were found)",
+        }
+    selection = ["--all", "--all-langs"]
     out: dict[str, Any] = {"selection": " ".join(selection), "exit_codes": {}}
     for n in (1, 2):
         args = [*_cli(), "check", *selection, "--json"]
@@ -94,12 +102,7 @@ def check_wall_s(settings: Settings) -> dict[str, Any]:
         out["exit_codes"][f"workers_{n}"] = codes
         # Exit 1 means drift was found (the walk still completed); 2 is a failure.
         ok = all(code in (0, 1) for code in codes)
-        key = f"quick_workers_{n}" if settings.quick else f"workers_{n}"
-        out[key] = round(elapsed, 2) if ok else None
-    if settings.quick:
-        out["workers_1"] = None
-        out["workers_2"] = None
-        out["note"] = "--quick: one guide x one language (quick_workers_N); full set not run"
+        out[f"workers_{n}"] = round(elapsed, 2) if ok else None
     return out
 
 
@@ -122,6 +125,8 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
     """Process start to the first outline drawn (demo) vs. to the first frame (bare)."""
     url = _first_page()
     bare: list[float] = []
+    errors: list[str] = []
+    landed = None
     for _ in range(settings.startup_runs):
         started = time.time() * 1000
         done = subprocess.run(
@@ -132,14 +137,25 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
             timeout=120,
         )
         if done.returncode == 0:
-            bare.append(json.loads(done.stdout.decode().strip().splitlines()[-1])["drawn_epoch_ms"] - started)
-    out: dict[str, Any] = {"page": url, "bare": median(bare), "bare_runs": [round(v) for v in bare]}
+            mark = json.loads(done.stdout.decode().strip().splitlines()[-1])
+            bare.append(float(mark["drawn_epoch_ms"]) - started)
+            landed = mark["url"]
+        else:
+            errors.append(done.stderr.decode(errors="replace")[-300:])
+    out: dict[str, Any] = {
+        "page": url,
+        "landed": landed,
+        "bare": median(bare),
+        "bare_runs": [round(v) for v in bare],
+    }
+    if errors and not bare:
+        out["bare_error"] = errors[0]
     if not _has_command("demo"):
         out["ours"] = None
         out["note"] = "not available: guide-runner has no demo command yet"
         return out
     ours: list[float] = []
-    errors: list[str] = []
+    errors = []
     for _ in range(settings.startup_runs):
         started = time.time() * 1000
         done = subprocess.run(

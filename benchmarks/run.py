@@ -18,10 +18,10 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from benchmarks import advance, idle, latency, processes, tracking  # noqa: E402
-from benchmarks.common import Settings, launch, machine, serve_pages  # noqa: E402
+from benchmarks import advance, idle, latency, processes, tracking
+from benchmarks.common import Settings, launch, machine, serve_pages
 
 SECTIONS = ("latency", "advance", "idle", "tracking", "help", "check", "startup")
 
@@ -37,6 +37,8 @@ TARGETS = {
 
 def _in_browser(settings: Settings, only: set[str], log: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if not only & {"latency", "advance", "idle", "tracking"}:
+        return out
     with sync_playwright() as playwright, serve_pages() as base:
         browser = launch(playwright)
         out["chromium"] = browser.version
@@ -49,7 +51,9 @@ def _in_browser(settings: Settings, only: set[str], log: Any) -> dict[str, Any]:
             ):
                 if name in only:
                     log(name)
-                    out[name] = module.measure(browser, base, settings)  # type: ignore[attr-defined]
+                    started = time.monotonic()
+                    out[name] = module.measure(browser, base, settings)
+                    out.setdefault("section_s", {})[name] = round(time.monotonic() - started, 1)
         finally:
             browser.close()
     return out
@@ -62,15 +66,16 @@ def _num(value: Any) -> float | None:
 def collect(settings: Settings, only: set[str], log: Any = lambda _n: None) -> dict[str, Any]:
     started = time.monotonic()
     raw = _in_browser(settings, only, log)
-    if "help" in only:
-        log("help")
-        raw["help"] = processes.help_wall_ms(settings)
-    if "check" in only:
-        log("check")
-        raw["check"] = processes.check_wall_s(settings)
-    if "startup" in only:
-        log("startup")
-        raw["startup"] = processes.first_highlight_ms(settings)
+    for name, measure in (
+        ("help", processes.help_wall_ms),
+        ("check", processes.check_wall_s),
+        ("startup", processes.first_highlight_ms),
+    ):
+        if name in only:
+            log(name)
+            section_started = time.monotonic()
+            raw[name] = measure(settings)
+            raw.setdefault("section_s", {})[name] = round(time.monotonic() - section_started, 1)
 
     lat = raw.get("latency", {})
     insert = lat.get("insert", {})
@@ -145,34 +150,74 @@ def table(r: dict[str, Any]) -> str:
     def f(v: Any) -> str:
         return "n/a" if v is None else f"{v:g}"
 
-    hl, rv, adv = r["highlight_latency_ms"], r["highlight_latency_reveal_ms"], r["advance_latency_ms"]
+    hl, rv, adv = (
+        r["highlight_latency_ms"],
+        r["highlight_latency_reveal_ms"],
+        r["advance_latency_ms"],
+    )
     idle_pct, fh = r["idle_cpu_pct"], r["first_highlight_ms"]
     rows = [
-        ("Highlight latency, target inserted (ms)", "p50 / p95",
-         f"{f(hl['ours']['p50'])} / {f(hl['ours']['p95'])}",
-         f"Playwright {f(hl['playwright']['p50'])} / {f(hl['playwright']['p95'])}"),
-        ("Highlight latency, target revealed (ms)", "p50 / p95",
-         f"{f(rv['ours']['p50'])} / {f(rv['ours']['p95'])}",
-         f"Playwright {f(rv['playwright']['p50'])} / {f(rv['playwright']['p95'])}"),
-        ("Advance latency, same page (ms)", "p50 / p95",
-         f"{f(adv['same_page']['p50'])} / {f(adv['same_page']['p95'])}", "—"),
-        ("Advance latency, navigation (ms)", "p50 / p95",
-         f"{f(adv['navigation']['p50'])} / {f(adv['navigation']['p95'])}", "—"),
-        ("Idle CPU, login-sized page (% of a core)", "5 s window",
-         f(idle_pct["small"]["ours"]),
-         f"none {f(idle_pct['small']['none'])}, Playwright {f(idle_pct['small']['playwright'])}"),
-        ("Idle CPU, 2,000 links (% of a core)", "5 s window",
-         f(idle_pct["large"]["ours"]),
-         f"none {f(idle_pct['large']['none'])}, Playwright {f(idle_pct['large']['playwright'])}"),
-        ("Tracking, smooth scroll (px)", "max per frame",
-         f(r["tracking_max_px"]["scroll"]), "target ≤ 1"),
-        ("Tracking, CSS animation (px)", "max per frame",
-         f(r["tracking_max_px"]["animation"]), "target ≤ 1"),
-        ("check --all --all-langs (s)", "wall", f"1 worker {f(r['check_wall_s']['workers_1'])}",
-         f"2 workers {f(r['check_wall_s']['workers_2'])}"),
+        (
+            "Highlight latency, target inserted (ms)",
+            "p50 / p95",
+            f"{f(hl['ours']['p50'])} / {f(hl['ours']['p95'])}",
+            f"Playwright {f(hl['playwright']['p50'])} / {f(hl['playwright']['p95'])}",
+        ),
+        (
+            "Highlight latency, target revealed (ms)",
+            "p50 / p95",
+            f"{f(rv['ours']['p50'])} / {f(rv['ours']['p95'])}",
+            f"Playwright {f(rv['playwright']['p50'])} / {f(rv['playwright']['p95'])}",
+        ),
+        (
+            "Advance latency, same page (ms)",
+            "p50 / p95",
+            f"{f(adv['same_page']['p50'])} / {f(adv['same_page']['p95'])}",
+            "—",
+        ),
+        (
+            "Advance latency, navigation (ms)",
+            "p50 / p95",
+            f"{f(adv['navigation']['p50'])} / {f(adv['navigation']['p95'])}",
+            "—",
+        ),
+        (
+            "Idle CPU, login-sized page (% of a core)",
+            "5 s window",
+            f(idle_pct["small"]["ours"]),
+            f"none {f(idle_pct['small']['none'])}, Playwright {f(idle_pct['small']['playwright'])}",
+        ),
+        (
+            "Idle CPU, 2,000 links (% of a core)",
+            "5 s window",
+            f(idle_pct["large"]["ours"]),
+            f"none {f(idle_pct['large']['none'])}, Playwright {f(idle_pct['large']['playwright'])}",
+        ),
+        (
+            "Tracking, smooth scroll (px)",
+            "max per frame",
+            f(r["tracking_max_px"]["scroll"]),
+            "target ≤ 1",
+        ),
+        (
+            "Tracking, CSS animation (px)",
+            "max per frame",
+            f(r["tracking_max_px"]["animation"]),
+            "target ≤ 1",
+        ),
+        (
+            "check --all --all-langs (s)",
+            "wall",
+            f"1 worker {f(r['check_wall_s']['workers_1'])}",
+            f"2 workers {f(r['check_wall_s']['workers_2'])}",
+        ),
         ("guide-runner --help (ms)", "median wall", f(r["help_wall_ms"]), "target ≤ 300"),
-        ("Launch to first outline (ms)", "median", f"demo {f(fh['ours'])}",
-         f"bare Playwright {f(fh['bare'])}"),
+        (
+            "Launch to first outline (ms)",
+            "median",
+            f"demo {f(fh['ours'])}",
+            f"bare Playwright {f(fh['bare'])}",
+        ),
     ]
     lines = ["| Figure | Statistic | Ours | Baseline (same run) |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]

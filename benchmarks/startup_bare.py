@@ -11,7 +11,7 @@ import json
 import sys
 import time
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error, sync_playwright
 
 from guide_runner.browser import discover
 from guide_runner.practice import PracticeSite
@@ -31,8 +31,19 @@ def main(url: str) -> None:
         PracticeSite().install(context)
         page = context.new_page()
         page.goto(url)
-        drawn = float(page.evaluate(_FIRST_FRAME))
-        print(json.dumps({"drawn_epoch_ms": drawn, "python_epoch_ms": time.time() * 1000}))
+        drawn = None
+        for _ in range(10):  # the start address may redirect (e.g. to sign-in)
+            try:
+                page.wait_for_load_state("load")
+                drawn = float(page.evaluate(_FIRST_FRAME))
+                break
+            except Error:
+                continue
+        if drawn is None:
+            raise SystemExit("the page never settled")
+        print(
+            json.dumps({"drawn_epoch_ms": drawn, "url": page.url, "python_ms": time.time() * 1000})
+        )
         browser.close()
 
 
