@@ -1,0 +1,26 @@
+"""The walk-through runner: guides a person through real pages, one highlighted step at a time.
+
+Modules, one job each: ``engine`` (the step state machine), ``safe_page`` (the look-only
+page interface the engine gets), ``origins`` (origin pinning), ``tracker`` (tabs, popups,
+closed windows), ``recognize`` (which step a page belongs to), ``keys`` and ``companion``
+(the terminal), ``highlight`` (the overlay adapter), ``drift`` (notes when a page changed),
+``session`` (opening the browser for ``run``), ``demo`` and ``report`` (the practice demo
+and its walkthrough report). docs/runner.md and docs/safety.md describe them.
+"""
+
+from guide_runner.runner.engine import Engine, Outcome, Settings, StepView
+from guide_runner.runner.origins import ParameterError, Pins
+from guide_runner.runner.safe_page import SafeLocator, SafePage
+from guide_runner.runner.tracker import PageTracker
+
+__all__ = [
+    "Engine",
+    "Outcome",
+    "PageTracker",
+    "ParameterError",
+    "Pins",
+    "SafeLocator",
+    "SafePage",
+    "Settings",
+    "StepView",
+]

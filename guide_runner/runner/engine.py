@@ -1,0 +1,695 @@
+"""The step engine: a state machine over a guide's steps, independent of how things are drawn.
+
+For each step it resolves the target (candidates in order, exactly one visible match),
+shows it through the :class:`~guide_runner.runner.ui.Highlighter`, and waits — in a
+bounded poll loop, one tick every ``poll_ms`` — for the step's observable result
+(guide_runner.completion), while handling the person's keys and bubble buttons, pages
+opening and closing, look-alike origins, a target that does not show, and the person
+wandering to another page. It then moves on along the guide (``next``/``end``, or the
+branch the person chose).
+
+The engine sees pages only through :class:`~guide_runner.runner.safe_page.SafePage`: it can
+navigate and look, never click, type or read what was typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+
+from playwright.sync_api import Error as PlaywrightError
+
+from guide_runner.completion import Signals, condition_met
+from guide_runner.guide.model import Guide, Step
+from guide_runner.guide.texts import fill, localize
+from guide_runner.locate import resolve
+from guide_runner.runner import drift
+from guide_runner.runner.addresses import place_address, safe_address
+from guide_runner.runner.events import (
+    Ended,
+    Ending,
+    Event,
+    Level,
+    Listener,
+    Notice,
+    Started,
+    StepEnded,
+    StepReady,
+    StepStarted,
+)
+from guide_runner.runner.keys import ENTER, KeySource, NoKeys
+from guide_runner.runner.messages import say
+from guide_runner.runner.origins import Pins, is_web, origin_of
+from guide_runner.runner.plan import Plan
+from guide_runner.runner.recognize import place_matches, recognize
+from guide_runner.runner.safe_page import SafeLocator, SafePage
+from guide_runner.runner.tracker import PageTracker
+from guide_runner.runner.ui import Bubble, Button, Highlighter, Signal
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+
+@dataclass
+class Settings:
+    lang: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    poll_ms: float = 100
+    target_timeout: float = 15.0  # seconds before "I can't find …"
+    optional_timeout: float = 2.5  # an optional step's target must show within this
+    place_grace: float = 1.5  # seconds on a foreign page before recognising another step
+    notes_dir: Path | None = None  # drift notes; None = the default folder
+    practice: bool = False
+    neutral_origins: frozenset[str] = frozenset()  # no overlay, no warning (practice inbox)
+    mailbox_address: str | None = None  # said on e-mail steps in practice mode
+    max_seconds: float | None = None  # give up after this long (tests, unattended demos)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What an autopilot (demo only) sees of the step being shown."""
+
+    index: int
+    step: Step
+    page: SafePage
+    target: SafeLocator | None
+    number: int
+    total: int
+
+
+class Person(Protocol):
+    """Something acting as the person (the demo's autopilot). Returns a key to press, or None."""
+
+    def __call__(self, view: StepView) -> str | None: ...
+
+
+@dataclass
+class Outcome:
+    ending: Ending
+    done: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    drift_notes: list[Path] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.ending == "finished"
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.finished else 1
+
+
+class Stop(Exception):
+    def __init__(self, ending: Ending):
+        super().__init__(ending)
+        self.ending = ending
+
+
+Kind = Literal["next", "goto", "jump", "back", "skip", "optional", "quit"]
+
+
+@dataclass(frozen=True)
+class Transition:
+    kind: Kind
+    target: int | None = None
+
+
+@dataclass
+class Visit:
+    """The state of one visit to a step."""
+
+    index: int
+    via_back: bool
+    started: float
+    since: float  # when the current address was first seen (target timers count from here)
+    url: str | None = None
+    shown: tuple[Any, ...] | None = None
+    ready_said: bool = False
+    ever_found: bool = False
+    missing: bool = False
+    off_origin: bool = False
+    mismatch_since: float | None = None
+    elsewhere_said: bool = False
+    help_on: bool = False
+    armed: set[int] = field(default_factory=set)
+    signals: Signals = field(default_factory=Signals)
+
+
+def _as_page(page: SafePage) -> Page:
+    # SafePage duck-types the reading half of Page that locate/completion use.
+    return cast("Page", page)
+
+
+def _as_locator(locator: SafeLocator | None) -> Locator | None:
+    return cast("Locator | None", locator)
+
+
+class Engine:
+    def __init__(
+        self,
+        guide: Guide,
+        tracker: PageTracker,
+        highlighter: Highlighter,
+        settings: Settings,
+        *,
+        keys: KeySource | None = None,
+        listeners: list[Listener] | None = None,
+        person: Person | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.guide = guide
+        self.tracker = tracker
+        self.highlighter = highlighter
+        self.settings = settings
+        self.keys = keys or NoKeys()
+        self.listeners = list(listeners or [])
+        self.person = person
+        self.clock = clock
+        self.plan = Plan.of(guide)
+        self.pins = Pins.for_guide(guide, settings.params)
+        self.lang = settings.lang
+        self.params = dict(settings.params)
+        self.history: list[int] = []
+        self.outcome = Outcome("quit")
+        self.current: int | None = None
+        self._deadline = self.clock() + (settings.max_seconds or 0)
+
+    # public --------------------------------------------------------------------------------
+    def run(self) -> Outcome:
+        try:
+            self._run()
+            self._end("finished", say("finished", self.lang))
+        except Stop as stop:
+            self._end(stop.ending, say(_ENDING_KEYS[stop.ending], self.lang))
+        except KeyboardInterrupt:
+            self._end("interrupted", say("interrupted", self.lang))
+        return self.outcome
+
+    # the walk ------------------------------------------------------------------------------
+    def _run(self) -> None:
+        self._emit(
+            Started(
+                title=localize(self.guide.title, self.lang),
+                checklist=self.plan.checklist(0),
+                practice=self.settings.practice,
+                interactive=self.keys.interactive,
+            )
+        )
+        if self.tracker.active is None:
+            self.tracker.new_page()
+        if not self.guide.steps[0].open:
+            self._navigate(fill(self.guide.start, self.params))
+        index: int | None = 0
+        via_back = False
+        while index is not None:
+            self.current = index
+            step = self.guide.steps[index]
+            started = self.clock()
+            transition = self._visit(index, via_back)
+            via_back = False
+            seconds = self.clock() - started
+            kind = transition.kind
+            if kind == "quit":
+                raise Stop("quit")
+            if kind == "back":
+                self._emit(StepEnded(index, step, "back", seconds))
+                if self.history:
+                    index = self.history.pop()
+                    via_back = True
+                    self._notice("back", say("back", self.lang, n=self.plan.number(index)))
+                continue
+            how: dict[Kind, Literal["done", "skipped", "optional", "jumped", "chosen"]] = {
+                "next": "done",
+                "skip": "skipped",
+                "optional": "optional",
+                "jump": "jumped",
+                "goto": "chosen",
+            }
+            self._emit(StepEnded(index, step, how[kind], seconds))
+            if kind == "optional":
+                self.outcome.skipped.append(step.id)
+                index = self.plan.next_index(index)
+                continue
+            self.history.append(index)
+            if kind == "skip":
+                self.outcome.skipped.append(step.id)
+            elif kind == "next":
+                self.outcome.done.append(step.id)
+            if kind in ("goto", "jump"):
+                index = transition.target
+            elif step.end:
+                index = None
+            else:
+                index = self.plan.next_index(index)
+
+    def _visit(self, index: int, via_back: bool) -> Transition:
+        step = self.guide.steps[index]
+        now = self.clock()
+        visit = Visit(index, via_back, now, now)
+        self._emit(
+            StepStarted(
+                index,
+                step,
+                self.plan.number(index),
+                self.plan.total(index),
+                self._text(step),
+                self.plan.checklist(index),
+            )
+        )
+        self._step_notices(step)
+        if step.open:
+            self._navigate(fill(step.open, self.params))
+        while True:
+            transition = self._tick(step, visit)
+            if transition is not None:
+                return transition
+            self._wait()
+
+    def _tick(self, step: Step, visit: Visit) -> Transition | None:
+        self._check_alive()
+        for key in self._drain_keys():
+            transition = self._on_key(key, step, visit)
+            if transition is not None:
+                return transition
+        for signal in self._drain_signals():
+            transition = self._on_signal(signal, step, visit)
+            if transition is not None:
+                return transition
+        page = self._choose_page(step)
+        if page is None:
+            return None
+        try:
+            return self._look(step, visit, page)
+        except PlaywrightError:
+            self._check_alive()
+            return None  # the page was navigating mid-look: look again next tick
+
+    def _look(self, step: Step, visit: Visit, page: SafePage) -> Transition | None:
+        now = self.clock()
+        url = page.url
+        if url != visit.url:
+            visit.url = url
+            visit.since = now
+            visit.shown = None
+        if not self.pins.allows(url):
+            self._off_origin(url, visit)
+            return self._transition_if_done(step, visit, page, None, urls_only=True)
+        if visit.off_origin:
+            visit.off_origin = False
+            self._notice("back_on_origin", say("back_on_origin", self.lang), "ok")
+
+        target: SafeLocator | None = None
+        resolution_index: int | None = None
+        if step.target:
+            found = resolve(_as_page(page), step.target, self.lang, self.params)
+            target = cast("SafeLocator | None", found.locator)
+            resolution_index = found.index
+            visit.ever_found = visit.ever_found or target is not None
+        done = self._transition_if_done(step, visit, page, target, urls_only=False)
+        if done is not None:
+            return done
+
+        if step.page is not None and not place_matches(url, step.page, self.params):
+            if visit.mismatch_since is None:
+                visit.mismatch_since = now
+            elif now - visit.mismatch_since >= self.settings.place_grace:
+                jump = recognize(
+                    self.guide, url, visit.index, self.params, self.plan.checklist(visit.index)
+                )
+                if jump is not None and jump != visit.index:
+                    self._notice(
+                        "recognized", say("recognized", self.lang, n=self.plan.number(jump)), "info"
+                    )
+                    return Transition("jump", jump)
+                if not visit.elsewhere_said and target is None:
+                    visit.elsewhere_said = True
+                    address = place_address(fill(step.page.origin, self.params), step.page.path)
+                    text = say("elsewhere", self.lang, address=address)
+                    self._notice("elsewhere", text, "warn")
+                    self.highlighter.message(page, self._bubble(visit, text, problem=True))
+                    visit.shown = ("elsewhere", url)
+                    return None
+        else:
+            visit.mismatch_since = None
+            visit.elsewhere_said = False
+
+        if not step.target:
+            key: tuple[Any, ...] = ("message", id(page), url, visit.help_on)
+            if visit.shown != key:
+                self.highlighter.message(page, self._bubble(visit, self._text(step, visit)))
+                visit.shown = key
+            self._ready(step, visit, page, None)
+            return self._person(step, visit, page, None)
+
+        if target is not None:
+            key = ("target", id(page), resolution_index, url, visit.help_on)
+            if visit.shown != key:
+                if visit.missing:
+                    visit.missing = False
+                    self._notice("found_again", say("found_again", self.lang), "ok")
+                self.highlighter.show(page, target, self._bubble(visit, self._text(step, visit)))
+                visit.shown = key
+            self._ready(step, visit, page, target)
+            return self._person(step, visit, page, target)
+
+        waited = now - visit.since
+        if step.optional and not visit.ever_found and waited >= self.settings.optional_timeout:
+            self._notice(
+                "optional_skipped",
+                say("optional_skipped", self.lang, title=self._name(step)),
+                "info",
+            )
+            return Transition("optional")
+        if visit.shown is not None and visit.shown[0] == "target":
+            self.highlighter.hide()  # the target went away; look again
+            visit.shown = None
+        if waited >= self.settings.target_timeout and not visit.missing:
+            self._missing(step, visit, page, url)
+        return None
+
+    # completion ----------------------------------------------------------------------------
+    def _transition_if_done(
+        self,
+        step: Step,
+        visit: Visit,
+        page: SafePage,
+        target: SafeLocator | None,
+        *,
+        urls_only: bool,
+    ) -> Transition | None:
+        pages = [_as_page(p) for p in self.tracker.pages()]
+        for i, done in enumerate(step.done_when):
+            if urls_only and done.url is None:
+                continue
+            if done.disappears == "target" and not (visit.ever_found or target is not None):
+                continue  # it cannot go away before it was there (e.g. a page still loading)
+            met = condition_met(
+                done,
+                _as_page(page),
+                pages,
+                step,
+                _as_locator(target),
+                self.lang,
+                self.params,
+                visit.signals,
+            )
+            # Entered by "back": a result that already holds must first stop holding,
+            # or the person could never go back to that step.
+            level = done.confirm is None and done.activated is None
+            if visit.via_back and level and i not in visit.armed:
+                if not met:
+                    visit.armed.add(i)
+                continue
+            if met:
+                return Transition("next")
+        return None
+
+    # inputs --------------------------------------------------------------------------------
+    def _drain_keys(self) -> list[str]:
+        keys = []
+        while (key := self.keys.read()) is not None:
+            keys.append(key)
+        return keys
+
+    def _drain_signals(self) -> list[Signal]:
+        try:
+            return self.highlighter.signals()
+        except PlaywrightError:
+            return []
+
+    def _on_key(self, key: str, step: Step, visit: Visit) -> Transition | None:
+        if key == "q":
+            return Transition("quit")
+        if key == "b":
+            return Transition("back")
+        if key == "s":
+            self._notice("skipped", say("skipped", self.lang, title=self._name(step)), "warn")
+            return Transition("skip")
+        if key == "h":
+            self._help(step, visit)
+            return None
+        if key == "r":
+            self._retry(visit)
+            return None
+        if key == ENTER:
+            if any(d.confirm is not None for d in step.done_when):
+                visit.signals.confirmed = True
+            elif visit.missing:
+                self._retry(visit)
+            else:
+                self._help(step, visit)
+            return None
+        if key.isdigit() and step.choices:
+            n = int(key)
+            if 1 <= n <= len(step.choices):
+                return self._choose(step, n - 1)
+        return None
+
+    def _on_signal(self, signal: Signal, step: Step, visit: Visit) -> Transition | None:
+        if signal.kind == "activated":
+            visit.signals.activated = True  # a hint only: pages can fake it
+        elif signal.kind == "vanished":
+            visit.shown = None
+        elif signal.kind == "cant_find":
+            self._help(step, visit)
+        elif signal.kind == "button" and signal.value:
+            value = signal.value
+            if value == "confirm":
+                return self._on_key(ENTER, step, visit)
+            if value.startswith("choice:"):
+                try:
+                    return self._choose(step, int(value.split(":", 1)[1]))
+                except (ValueError, IndexError):
+                    return None
+            if value in ("back", "skip", "quit", "retry"):
+                return self._on_key(
+                    {"back": "b", "skip": "s", "quit": "q", "retry": "r"}[value], step, visit
+                )
+        return None
+
+    def _choose(self, step: Step, i: int) -> Transition | None:
+        if not 0 <= i < len(step.choices):
+            return None
+        choice = step.choices[i]
+        self._notice("chose", say("chose", self.lang, label=localize(choice.label, self.lang)))
+        return Transition("goto", self.guide.step_index(choice.goto))
+
+    def _person(
+        self, step: Step, visit: Visit, page: SafePage, target: SafeLocator | None
+    ) -> Transition | None:
+        if self.person is None:
+            return None
+        view = StepView(
+            visit.index,
+            step,
+            page,
+            target,
+            self.plan.number(visit.index),
+            self.plan.total(visit.index),
+        )
+        key = self.person(view)
+        return self._on_key(key, step, visit) if key else None
+
+    # pages ---------------------------------------------------------------------------------
+    def _choose_page(self, step: Step) -> SafePage | None:
+        active = self.tracker.active
+        if step.page is None or active is None:
+            return active
+        if place_matches(active.url, step.page, self.params):
+            return active
+        for page in reversed(self.tracker.pages()):
+            if place_matches(page.url, step.page, self.params):
+                self.tracker.activate(page)
+                return page
+        return active
+
+    def _off_origin(self, url: str, visit: Visit) -> None:
+        if visit.shown is not None and visit.shown[0] == "off":
+            return
+        self.highlighter.hide()
+        visit.shown = ("off", url)
+        if not is_web(url):
+            return  # about:blank, an error page: nothing to warn about
+        if origin_of(url) in self.settings.neutral_origins:
+            self._notice("on_mailbox", say("on_mailbox", self.lang), "info")
+            return
+        visit.off_origin = True
+        expected = sorted(self.pins.origins)[0]
+        step = self.guide.steps[visit.index]
+        if step.page is not None:
+            expected = place_address(fill(step.page.origin, self.params), step.page.path)
+        self._notice("wrong_origin", say("wrong_origin", self.lang), "problem")
+        self._notice(
+            "wrong_origin_detail",
+            say("wrong_origin_detail", self.lang, address=safe_address(url), expected=expected),
+            "warn",
+        )
+
+    def _navigate(self, url: str) -> None:
+        page = self.tracker.active or self.tracker.new_page()
+        try:
+            page.goto(url)
+        except PlaywrightError:
+            self._check_alive()
+            self._notice(
+                "open_failed", say("open_failed", self.lang, address=safe_address(url)), "warn"
+            )
+
+    def _check_alive(self) -> None:
+        if self.settings.max_seconds is not None and self.clock() > self._deadline:
+            raise Stop("interrupted")
+        if self.tracker.crashed:
+            raise Stop("crashed")
+        if self.tracker.gone:
+            raise Stop("closed")
+
+    def _wait(self) -> None:
+        try:
+            self.tracker.tick(self.settings.poll_ms)
+        except PlaywrightError:
+            self._check_alive()
+
+    # recovery ------------------------------------------------------------------------------
+    def _missing(self, step: Step, visit: Visit, page: SafePage, url: str) -> None:
+        visit.missing = True
+        name = self._name(step)
+        text = say("not_found", self.lang, name=name)
+        tips = say("not_found_tips", self.lang)
+        self._notice("not_found", text, "problem")
+        self._notice("not_found_tips", tips, "info")
+        bubble = self._bubble(visit, f"{text}\n{tips}", problem=True)
+        self.highlighter.message(page, bubble)
+        visit.shown = ("missing", url)
+        try:
+            found = page.accessible_names()
+        except PlaywrightError:
+            found = []
+        try:
+            path = drift.write_note(
+                self.settings.notes_dir or drift.default_notes_dir(),
+                self.guide,
+                step,
+                self.lang,
+                self.params,
+                url,
+                found,
+            )
+        except OSError:
+            return
+        self.outcome.drift_notes.append(path)
+        self._notice("drift_written", say("drift_written", self.lang, path=str(path)), "info")
+
+    def _retry(self, visit: Visit) -> None:
+        visit.since = self.clock()
+        visit.missing = False
+        visit.shown = None
+        visit.ever_found = False
+
+    def _help(self, step: Step, visit: Visit) -> None:
+        text = (
+            fill(localize(step.help, self.lang), self.params)
+            if step.help is not None
+            else say("no_help", self.lang)
+        )
+        self._notice("help", text, "info")
+        visit.help_on = True  # the bubble shows the hint too (re-drawn next tick)
+
+    # texts ---------------------------------------------------------------------------------
+    def _text(self, step: Step, visit: Visit | None = None) -> str:
+        text = fill(localize(step.say, self.lang), self.params)
+        if visit is not None and visit.help_on:
+            hint = (
+                fill(localize(step.help, self.lang), self.params)
+                if step.help is not None
+                else say("no_help", self.lang)
+            )
+            text = f"{text}\n\n{hint}"
+        return text
+
+    def _name(self, step: Step) -> str:
+        names = drift.wanted_names(step, self.lang, self.params)
+        if names:
+            return names[0]
+        return self._text(step).split(". ")[0].rstrip(".")
+
+    def _bubble(self, visit: Visit, text: str, *, problem: bool = False) -> Bubble:
+        step = self.guide.steps[visit.index]
+        buttons: list[Button] = []
+        if problem:
+            buttons = [
+                Button("retry", say("btn_retry", self.lang)),
+                Button("skip", say("btn_skip", self.lang)),
+                Button("quit", say("btn_quit", self.lang)),
+            ]
+        else:
+            for done in step.done_when:
+                if done.confirm is not None:
+                    buttons.append(
+                        Button("confirm", fill(localize(done.confirm, self.lang), self.params))
+                    )
+            for i, choice in enumerate(step.choices):
+                buttons.append(Button(f"choice:{i}", localize(choice.label, self.lang)))
+        return Bubble(
+            text=text,
+            step=self.plan.number(visit.index),
+            total=self.plan.total(visit.index),
+            lang=self.lang,
+            buttons=tuple(buttons),
+            cant_find_label=say("cant_find", self.lang) if step.target and not problem else None,
+            tone="problem" if problem else "step",
+        )
+
+    def _step_notices(self, step: Step) -> None:
+        url_dones = [d.url for d in step.done_when if d.url is not None]
+        if step.do == "outside" and url_dones:
+            pattern = fill(url_dones[0], self.params)
+            self._notice(
+                "waiting_address", say("waiting_address", self.lang, address=pattern.split("*")[0])
+            )
+            if step.via == "email" and self.settings.practice and self.settings.mailbox_address:
+                self._notice(
+                    "practice_mailbox",
+                    say("practice_mailbox", self.lang, address=self.settings.mailbox_address),
+                )
+        confirms = [d.confirm for d in step.done_when if d.confirm is not None]
+        if confirms and self.keys.interactive:
+            self._notice(
+                "press_enter", say("press_enter", self.lang, label=localize(confirms[0], self.lang))
+            )
+        if step.choices and self.keys.interactive:
+            options = ", ".join(
+                f"{i} = {localize(c.label, self.lang)}" for i, c in enumerate(step.choices, start=1)
+            )
+            self._notice("choose", say("choose", self.lang, options=options))
+
+    def _ready(self, step: Step, visit: Visit, page: SafePage, target: SafeLocator | None) -> None:
+        if not visit.ready_said:
+            visit.ready_said = True
+            self._emit(StepReady(visit.index, step, target is not None))
+
+    # events --------------------------------------------------------------------------------
+    def _notice(self, key: str, text: str, level: Level = "info") -> None:
+        self._emit(Notice(key, text, level))
+
+    def _emit(self, event: Event) -> None:
+        for listener in self.listeners:
+            listener(event)
+
+    def _end(self, ending: Ending, text: str) -> None:
+        self.outcome.ending = ending
+        with contextlib.suppress(Exception):  # the browser may already be gone
+            self.highlighter.hide()
+        self._emit(Ended(ending, text))
+
+
+_ENDING_KEYS: dict[Ending, str] = {
+    "finished": "finished",
+    "quit": "quit",
+    "closed": "window_closed",
+    "interrupted": "interrupted",
+    "crashed": "crashed",
+}

@@ -1,0 +1,132 @@
+"""The engine's Highlighter drawn with guide_runner.overlay, one Overlay per page.
+
+This is one of the two places that unwrap a SafePage: the overlay needs Playwright's own
+page and locator to draw. The overlay only draws; it never clicks or types (the run safety
+test records every Playwright call in the runner's process, the overlay's included).
+
+Signals from the page are hints. A bubble button press counts only when it comes from a
+document on one of the guide's pinned origins, so a look-alike page cannot press
+"I have saved the code" for the person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from guide_runner.overlay import Button as OverlayButton
+from guide_runner.overlay import Overlay, OverlayError
+from guide_runner.runner.origins import Pins
+from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator, unwrap_page
+from guide_runner.runner.ui import Bubble, Signal
+
+SHOW_TIMEOUT_MS = 1500
+
+
+class OverlayHighlighter:
+    def __init__(self, pins: Pins):
+        self.pins = pins
+        self._overlays: dict[int, tuple[Page, Overlay]] = {}
+        self._showing: Overlay | None = None
+
+    def _overlay(self, page: SafePage) -> Overlay | None:
+        raw = unwrap_page(page)
+        if raw.is_closed():
+            return None
+        entry = self._overlays.get(id(raw))
+        if entry is not None and entry[0] is raw:
+            return entry[1]
+        try:
+            overlay = Overlay(raw)
+        except (OverlayError, PlaywrightError):
+            return None
+        self._overlays[id(raw)] = (raw, overlay)
+        return overlay
+
+    def _switch(self, overlay: Overlay) -> None:
+        if self._showing is not None and self._showing is not overlay:
+            self._hide(self._showing)
+        self._showing = overlay
+
+    @staticmethod
+    def _hide(overlay: Overlay) -> None:
+        with contextlib.suppress(OverlayError, PlaywrightError):
+            overlay.hide()
+
+    @staticmethod
+    def _buttons(bubble: Bubble) -> list[OverlayButton]:
+        return [
+            OverlayButton(b.id, b.label, primary=(i == 0)) for i, b in enumerate(bubble.buttons)
+        ]
+
+    def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
+        overlay = self._overlay(page)
+        if overlay is None:
+            return
+        self._switch(overlay)
+        try:
+            overlay.show(
+                unwrap_locator(target),
+                text=bubble.text,
+                step=bubble.step,
+                total=bubble.total,
+                lang=bubble.lang,
+                buttons=self._buttons(bubble),
+                cant_find_label=bubble.cant_find_label,
+                timeout=SHOW_TIMEOUT_MS,
+            )
+        except Exception as exc:
+            # Gone between finding and drawing: the engine finds it again next tick.
+            raise PlaywrightError(str(exc)) from None
+
+    def message(self, page: SafePage, bubble: Bubble) -> None:
+        overlay = self._overlay(page)
+        if overlay is None:
+            return
+        self._switch(overlay)
+        try:
+            overlay.show_message(
+                text=bubble.text,
+                step=bubble.step,
+                total=bubble.total,
+                lang=bubble.lang,
+                buttons=self._buttons(bubble),
+                cant_find_label=bubble.cant_find_label,
+            )
+        except (OverlayError, PlaywrightError) as exc:
+            raise PlaywrightError(str(exc)) from None
+
+    def hide(self) -> None:
+        for raw, overlay in list(self._overlays.values()):
+            if not raw.is_closed():
+                self._hide(overlay)
+
+    def signals(self) -> list[Signal]:
+        out: list[Signal] = []
+        for key, (raw, overlay) in list(self._overlays.items()):
+            if raw.is_closed():
+                del self._overlays[key]
+                continue
+            if overlay is not self._showing:
+                continue
+            try:
+                events = overlay.events()
+            except (OverlayError, PlaywrightError):
+                continue
+            for event in events:
+                if event.kind == "followed":
+                    continue
+                if event.kind == "button" and not self.pins.allows(event.frame_url):
+                    continue  # a page we do not trust pressed "our" button
+                out.append(Signal(event.kind, event.button_id))
+        return out
+
+    def close(self) -> None:
+        for raw, overlay in list(self._overlays.values()):
+            if not raw.is_closed():
+                with contextlib.suppress(OverlayError, PlaywrightError):
+                    overlay.destroy()
+        self._overlays.clear()
+        self._showing = None

@@ -1,0 +1,77 @@
+"""Origin pinning: the overlay and instructions appear only on the guide's HTTPS origins.
+
+An origin is pinned when it is *exactly* one of the guide's origins after the parameters
+are filled in: same scheme (https only), same host, same port. Look-alikes such as
+``connect-visma.com``, ``connect.visma.com.evil.example``, punycode hosts or plain
+``http://connect.visma.com`` are not pinned, whatever they look like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from guide_runner.guide.model import Guide
+from guide_runner.guide.texts import fill
+
+
+class ParameterError(ValueError):
+    """A parameter value the guide cannot use; the message says why."""
+
+
+def origin_of(url: str) -> str | None:
+    """``scheme://host[:port]`` in lower case, default ports dropped; None without a host."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.hostname:
+        return None
+    scheme = parts.scheme.lower()
+    host = parts.hostname.lower()
+    default = {"https": 443, "http": 80}.get(scheme)
+    return f"{scheme}://{host}" + (f":{port}" if port is not None and port != default else "")
+
+
+def https_origin(value: str) -> str:
+    """Validate an ``https-origin`` parameter: ``https://host[:port]`` and nothing else."""
+    value = value.strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https":
+        raise ParameterError(f"{value!r} must start with https://")
+    if not parts.hostname or parts.username or parts.password:
+        raise ParameterError(f"{value!r} is not an address such as https://kommune.visma.no")
+    if parts.path or parts.query or parts.fragment:
+        raise ParameterError(f"{value!r} must be only the address, without a path")
+    origin = origin_of(value)
+    assert origin is not None
+    return origin
+
+
+class Pins:
+    """The exact HTTPS origins a guide may show instructions on."""
+
+    def __init__(self, origins: Iterable[str]):
+        pinned: set[str] = set()
+        for raw in origins:
+            origin = origin_of(raw)
+            if origin is None or not origin.startswith("https://"):
+                raise ParameterError(f"{raw!r} is not an https origin")
+            pinned.add(origin)
+        self.origins = frozenset(pinned)
+
+    @classmethod
+    def for_guide(cls, guide: Guide, params: Mapping[str, str]) -> Pins:
+        return cls(fill(o, params) for o in guide.origins)
+
+    def allows(self, url: str) -> bool:
+        return origin_of(url) in self.origins
+
+    def __repr__(self) -> str:
+        return f"Pins({sorted(self.origins)})"
+
+
+def is_web(url: str) -> bool:
+    """An http(s) page, as opposed to about:blank, chrome-error:// and the like."""
+    return url.startswith(("http://", "https://"))

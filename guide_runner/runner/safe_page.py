@@ -1,0 +1,261 @@
+"""The only page interface the walk-through runner gets: it can look, never touch.
+
+``SafePage``, ``SafeLocator`` and ``SafeFrameLocator`` wrap Playwright's objects and expose
+navigation (navigation is not input), the address, and *reading*: finding, counting,
+visibility, bounding boxes and a fixed allow-list of read-only scripts. They have no
+click, fill, type, press, check, uncheck, select_option, drag_to, set_input_files,
+dispatch_event, tap, hover or focus, no keyboard and no mouse, and no way to read what
+was typed (no input_value, inner_text or text_content). There is no ``__getattr__``
+pass-through: what is not written here does not exist. Screenshots exist only when the
+page was wrapped with ``screenshots=True`` (the demo), never in ``run``.
+
+The objects duck-type the parts of Playwright's Page/Locator that guide_runner.locate and
+guide_runner.completion use, so the shared resolution and completion code runs unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from playwright.sync_api import FrameLocator, Locator, Page
+
+# Methods the run path must never have; tests/runner assert none of the wrappers has one.
+INPUT_METHODS = frozenset(
+    {
+        "click",
+        "dblclick",
+        "fill",
+        "type",
+        "press",
+        "press_sequentially",
+        "check",
+        "uncheck",
+        "set_checked",
+        "select_option",
+        "select_text",
+        "drag_to",
+        "drag_and_drop",
+        "set_input_files",
+        "dispatch_event",
+        "tap",
+        "hover",
+        "focus",
+        "blur",
+        "clear",
+        "keyboard",
+        "mouse",
+        "touchscreen",
+        "input_value",
+        "inner_text",
+        "text_content",
+        "inner_html",
+        "all_inner_texts",
+        "all_text_contents",
+        "evaluate_handle",
+        "element_handle",
+        "element_handles",
+        "add_script_tag",
+        "expose_function",
+        "expose_binding",
+    }
+)
+
+# completion.py asks only "does the element match this selector?" — a yes or no.
+MATCHES_JS = "(el, selector) => el.matches(selector)"
+
+
+@cache
+def _script(name: str) -> str:
+    return (resources.files("guide_runner.runner") / name).read_text(encoding="utf-8")
+
+
+def allowed_scripts() -> frozenset[str]:
+    """Every script the runner may evaluate: each returns booleans or public names."""
+    return frozenset({MATCHES_JS, _script("names.js")})
+
+
+class ForbiddenScript(PermissionError):
+    pass
+
+
+def _check_script(expression: str) -> None:
+    if expression not in allowed_scripts():
+        raise ForbiddenScript("the runner evaluates only its read-only scripts")
+
+
+class SafeLocator:
+    """A Playwright locator that can be found, counted and measured, nothing else."""
+
+    __slots__ = ("_inner",)
+
+    def __init__(self, inner: Locator):
+        self._inner = inner
+
+    # finding -----------------------------------------------------------------------------
+    def filter(self, *, visible: bool | None = None, has_text: str | None = None) -> SafeLocator:
+        return SafeLocator(self._inner.filter(visible=visible, has_text=has_text))
+
+    def or_(self, other: SafeLocator) -> SafeLocator:
+        return SafeLocator(self._inner.or_(other._inner))
+
+    def nth(self, index: int) -> SafeLocator:
+        return SafeLocator(self._inner.nth(index))
+
+    @property
+    def first(self) -> SafeLocator:
+        return SafeLocator(self._inner.first)
+
+    def get_by_role(
+        self, role: Any, *, name: str | None = None, exact: bool = False
+    ) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_role(role, name=name, exact=exact))
+
+    def get_by_label(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_label(text, exact=exact))
+
+    def get_by_text(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_text(text, exact=exact))
+
+    def get_by_test_id(self, test_id: str) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_test_id(test_id))
+
+    def locator(self, selector: str) -> SafeLocator:
+        return SafeLocator(self._inner.locator(selector))
+
+    # reading -----------------------------------------------------------------------------
+    def count(self) -> int:
+        return self._inner.count()
+
+    def is_visible(self) -> bool:
+        return self._inner.is_visible()
+
+    def bounding_box(self, timeout: float = 1000) -> dict[str, float] | None:
+        box = self._inner.bounding_box(timeout=timeout)
+        if box is None:
+            return None
+        return {k: float(box[k]) for k in ("x", "y", "width", "height")}
+
+    def evaluate(self, expression: str, arg: Any = None, timeout: float = 2000) -> Any:
+        """Only the allow-listed read-only scripts (e.g. ``el.matches(selector)``)."""
+        _check_script(expression)
+        return self._inner.evaluate(expression, arg, timeout=timeout)
+
+    def __repr__(self) -> str:
+        return f"SafeLocator({self._inner!r})"
+
+
+class SafeFrameLocator:
+    __slots__ = ("_inner",)
+
+    def __init__(self, inner: FrameLocator):
+        self._inner = inner
+
+    def get_by_role(
+        self, role: Any, *, name: str | None = None, exact: bool = False
+    ) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_role(role, name=name, exact=exact))
+
+    def get_by_label(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_label(text, exact=exact))
+
+    def get_by_text(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_text(text, exact=exact))
+
+    def get_by_test_id(self, test_id: str) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_test_id(test_id))
+
+    def locator(self, selector: str) -> SafeLocator:
+        return SafeLocator(self._inner.locator(selector))
+
+    def frame_locator(self, selector: str) -> SafeFrameLocator:
+        return SafeFrameLocator(self._inner.frame_locator(selector))
+
+
+WaitUntil = Literal["commit", "domcontentloaded", "load", "networkidle"]
+
+
+class SafePage:
+    """A page the runner can navigate and look at."""
+
+    __slots__ = ("_inner", "_screenshots")
+
+    def __init__(self, inner: Page, *, screenshots: bool = False):
+        self._inner = inner
+        self._screenshots = screenshots
+
+    # navigation (not input) ----------------------------------------------------------------
+    def goto(self, url: str, *, timeout: float = 30_000, wait_until: WaitUntil = "commit") -> None:
+        self._inner.goto(url, timeout=timeout, wait_until=wait_until)
+
+    @property
+    def url(self) -> str:
+        return self._inner.url
+
+    def is_closed(self) -> bool:
+        return self._inner.is_closed()
+
+    def wait_for_timeout(self, ms: float) -> None:
+        """Let time pass while Playwright delivers events (new pages, signals)."""
+        self._inner.wait_for_timeout(ms)
+
+    # finding -------------------------------------------------------------------------------
+    def get_by_role(
+        self, role: Any, *, name: str | None = None, exact: bool = False
+    ) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_role(role, name=name, exact=exact))
+
+    def get_by_label(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_label(text, exact=exact))
+
+    def get_by_text(self, text: str, *, exact: bool = False) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_text(text, exact=exact))
+
+    def get_by_test_id(self, test_id: str) -> SafeLocator:
+        return SafeLocator(self._inner.get_by_test_id(test_id))
+
+    def locator(self, selector: str) -> SafeLocator:
+        return SafeLocator(self._inner.locator(selector))
+
+    def frame_locator(self, selector: str) -> SafeFrameLocator:
+        return SafeFrameLocator(self._inner.frame_locator(selector))
+
+    # reading -------------------------------------------------------------------------------
+    def accessible_names(self, limit: int = 200) -> list[dict[str, str]]:
+        """Roles and names of the visible controls and headings (for drift notes).
+
+        Names only — never what a field contains.
+        """
+        result = self._inner.evaluate(_script("names.js"), limit)
+        return [dict(item) for item in result] if isinstance(result, list) else []
+
+    def screenshot(self, *, mask_inputs: bool, full_page: bool = False) -> bytes:
+        """Only for the demo's report; inputs are masked when ``mask_inputs``."""
+        if not self._screenshots:
+            raise PermissionError("screenshots are not allowed here")
+        mask = [self._inner.locator("input, textarea, select")] if mask_inputs else []
+        return self._inner.screenshot(
+            full_page=full_page,
+            mask=mask,
+            mask_color="#5b6770",
+            animations="disabled",
+            caret="hide",
+        )
+
+    def same(self, other: SafePage) -> bool:
+        return self._inner is other._inner
+
+    def __repr__(self) -> str:
+        return f"SafePage({self._inner!r})"
+
+
+def unwrap_page(page: SafePage) -> Page:
+    """Playwright's page behind ``page`` — only for the overlay adapter (drawing) and the
+    practice-only demo autopilot. The run path never calls this for input."""
+    return page._inner
+
+
+def unwrap_locator(locator: SafeLocator) -> Locator:
+    """Playwright's locator behind ``locator`` — only for the overlay adapter and the demo."""
+    return locator._inner

@@ -1,0 +1,82 @@
+"""What the engine asks of the in-page UI and of the person, independent of how it is drawn.
+
+The engine talks to a :class:`Highlighter` (the overlay in the browser, or nothing in a
+test) and hears back :class:`Signal`s. Signals come from the page, where a page script
+could fake them, so the engine treats them as hints or as the person's explicit choice of
+a bubble button — never as proof that a step happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from guide_runner.runner.safe_page import SafeLocator, SafePage
+
+SignalKind = Literal["activated", "button", "cant_find", "vanished"]
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: SignalKind
+    value: str | None = None  # the button id for kind == "button"
+
+
+@dataclass(frozen=True)
+class Button:
+    id: str  # confirm, back, skip, retry, quit, choice:<n>
+    label: str
+
+
+@dataclass(frozen=True)
+class Bubble:
+    text: str
+    step: int
+    total: int
+    lang: str
+    buttons: tuple[Button, ...] = ()
+    cant_find_label: str | None = None
+    tone: Literal["step", "problem"] = "step"
+
+
+class Highlighter(Protocol):
+    def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
+        """Outline ``target`` on ``page`` with the bubble next to it (hides it elsewhere)."""
+
+    def message(self, page: SafePage, bubble: Bubble) -> None:
+        """A centred bubble without a target."""
+
+    def hide(self) -> None:
+        """Remove what is shown, on every page."""
+
+    def signals(self) -> list[Signal]:
+        """Signals received since the last call."""
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class NullHighlighter:
+    """Draws nothing; records what would have been drawn (tests, and when no overlay exists)."""
+
+    shown: list[tuple[str, Bubble]] = field(default_factory=list)
+    pending: list[Signal] = field(default_factory=list)
+    visible: bool = False
+
+    def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
+        self.shown.append(("target", bubble))
+        self.visible = True
+
+    def message(self, page: SafePage, bubble: Bubble) -> None:
+        self.shown.append(("message", bubble))
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
+
+    def signals(self) -> list[Signal]:
+        out, self.pending = self.pending, []
+        return out
+
+    def close(self) -> None:
+        self.visible = False

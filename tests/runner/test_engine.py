@@ -1,0 +1,138 @@
+"""The step engine on small pages: the main path, optional steps, keys, branches, quitting."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import BrowserContext
+
+from guide_runner.guide import Guide
+from guide_runner.runner.ui import NullHighlighter
+from tests.runner.helpers import Harness, click, fill_with, press
+
+MAIN = {
+    "01-cookie": click,
+    "02-neste": click,
+    "03-skriv": fill_with("hemmelig-1234"),
+    "04-ferdig": click,
+    "05-slutt": press("enter"),
+}
+
+
+def test_walks_the_main_path_to_the_end(mini_ctx: BrowserContext, mini_guide: Guide) -> None:
+    h = Harness(mini_guide, mini_ctx, actions=dict(MAIN))
+    outcome = h.run()
+    assert outcome.finished and outcome.exit_code == 0
+    assert h.ended() == [("01-cookie", "done"), ("02-neste", "done"), ("03-skriv", "done"),
+                         ("04-ferdig", "done"), ("05-slutt", "done")]
+    hl = h.highlighter
+    assert isinstance(hl, NullHighlighter)
+    kinds = [(kind, b.step, b.total) for kind, b in hl.shown]
+    assert ("target", 2, 5) in kinds and ("message", 5, 5) in kinds
+    confirm = next(b for kind, b in hl.shown if kind == "message")
+    assert [(x.id, x.label) for x in confirm.buttons] == [("confirm", "Lukk")]
+
+
+def test_optional_step_is_skipped_when_its_target_does_not_show(
+    serve: object, mini_guide: Guide, ctx: BrowserContext
+) -> None:
+    from tests.runner.conftest import MINI_PAGES, serve_pages
+
+    pages = dict(MINI_PAGES)
+    pages["https://mini.test/"] = pages["https://mini.test/"].split("<h1>", 1)[0].split(
+        "<div id=cookie")[0] + '<h1>Start</h1><a href="/two">Neste</a>'
+    serve_pages(ctx, pages)
+    h = Harness(mini_guide, ctx, actions=dict(MAIN))
+    t0 = time.monotonic()
+    assert h.run().finished
+    assert h.ended()[0] == ("01-cookie", "optional")
+    assert h.notices("optional_skipped")
+    assert time.monotonic() - t0 < 10
+
+
+def test_choice_jumps_to_the_branch(mini_ctx: BrowserContext, mini_guide: Guide) -> None:
+    actions = dict(MAIN)
+    actions["03-skriv"] = press("1")
+    actions["06-hjelp"] = press("enter")
+    h = Harness(mini_guide, mini_ctx, actions=actions)
+    assert h.run().finished
+    assert h.ended()[-2:] == [("03-skriv", "chosen"), ("06-hjelp", "done")]
+    assert h.notices("chose")[0].text == "Du valgte: Jeg har ikke passordet"
+    hl = h.highlighter
+    assert isinstance(hl, NullHighlighter)
+    typed = next(b for kind, b in hl.shown if b.step == 3)
+    assert [b.id for b in typed.buttons] == ["choice:0"]
+    branch = [b for kind, b in hl.shown if kind == "message"][-1]
+    assert (branch.step, branch.total) == (4, 4)
+
+
+def test_bubble_buttons_do_what_keys_do(mini_ctx: BrowserContext, mini_guide: Guide) -> None:
+    from guide_runner.runner.ui import Signal
+
+    hl = NullHighlighter()
+
+    def via_bubble(button: str) -> object:
+        def act(page: object, target: object, h: Harness) -> None:
+            hl.pending.append(Signal("button", button))
+
+        return act
+
+    actions = dict(MAIN)
+    actions["05-slutt"] = via_bubble("confirm")  # type: ignore[assignment]
+    h = Harness(mini_guide, mini_ctx, actions=actions, highlighter=hl)
+    assert h.run().finished
+
+
+def test_skip_warns_and_moves_on(mini_ctx: BrowserContext, mini_guide: Guide) -> None:
+    actions = dict(MAIN)
+    actions["04-ferdig"] = press("s")
+    h = Harness(mini_guide, mini_ctx, actions=actions)
+    outcome = h.run()
+    assert outcome.finished
+    assert ("04-ferdig", "skipped") in h.ended()
+    assert outcome.skipped == ["04-ferdig"]
+    (warning,) = h.notices("skipped")
+    assert warning.level == "warn" and warning.text.startswith("Hoppet over: «Ferdig».")
+
+
+def test_back_returns_to_a_step_that_does_not_complete_by_itself(
+    mini_ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    """Back to «Neste» while already past it: the step waits (its url result already held)."""
+    calls = {"n": 0}
+
+    def back_then_skip(page: object, target: object, h: Harness) -> str:
+        calls["n"] += 1
+        return "b" if calls["n"] == 1 else "q"
+
+    actions = dict(MAIN)
+    actions["03-skriv"] = back_then_skip  # type: ignore[assignment]
+    actions["02-neste"] = click
+    h = Harness(mini_guide, mini_ctx, actions=actions)
+    # Second visit of 02: no target on /two; the person skips with "s" after a moment.
+    seen: list[str] = []
+
+    def listen(event: object) -> None:
+        from guide_runner.runner.events import StepStarted
+
+        if isinstance(event, StepStarted):
+            seen.append(event.step.id)
+            if event.step.id == "02-neste" and seen.count("02-neste") == 2:
+                h.keys.put("s")
+
+    original = h.listen
+    h.listen = lambda e: (original(e), listen(e))  # type: ignore[method-assign]
+    outcome = h.run()
+    assert seen[:5] == ["01-cookie", "02-neste", "03-skriv", "02-neste", "03-skriv"]
+    assert ("03-skriv", "back") in h.ended()
+    assert h.ended()[3] == ("02-neste", "skipped")  # not re-completed by the old url
+    assert outcome.ending == "quit" and outcome.exit_code == 1
+
+
+def test_quit_ends_with_exit_code_1(mini_ctx: BrowserContext, mini_guide: Guide) -> None:
+    actions = dict(MAIN)
+    actions["02-neste"] = press("q")
+    h = Harness(mini_guide, mini_ctx, actions=actions)
+    outcome = h.run()
+    assert outcome.ending == "quit" and outcome.exit_code == 1
+    assert h.events[-1].text.startswith("Avsluttet.")  # type: ignore[union-attr]
