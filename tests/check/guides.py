@@ -16,14 +16,14 @@ from guide_runner.guide.loader import load_guide
 KNOWN_MISMATCHES: dict[str, list[tuple[str, str, str]]] = {
     "ny-mobil-tvastegs": [
         (
-            "      - appears: [{role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",
-            "      - appears: [{role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",
+            "      - appears: [{role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",  # noqa: E501
+            "      - appears: [{role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",  # noqa: E501
             "14-ditt-namn: the practice user menu's items are role=menuitem, not link",
         ),
         (
             "      - {role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}\n"
-            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}",
-            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}\n"
+            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}",  # noqa: E501
+            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}\n"  # noqa: E501
             "      - {role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}",
             "15-mina-uppgifter: candidate 1 (role=link) never matches; menuitem is candidate 2",
         ),
