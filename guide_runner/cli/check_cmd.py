@@ -233,8 +233,11 @@ def check_cmd(
 
         click.echo(dumps(report_data(results, site=mode, seconds=seconds, exit_code=code)))
     else:
-        # A pipe or file gets full rows; a terminal gets its own width.
-        out.print(results_table(results), width=None if out.is_terminal else 220)
+        # A pipe or a file gets rows wide enough to read; a terminal gets its own width.
+        from rich.console import Console
+
+        table_out = out if out.is_terminal else Console(highlight=False, width=200)
+        table_out.print(results_table(results))
     err.print(f"{summary(results)} ({seconds:.1f} s)")
     if report_dir is not None:
         from guide_runner.check.html import write_report
