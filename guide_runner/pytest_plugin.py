@@ -297,8 +297,10 @@ def _check_step(request: pytest.FixtureRequest, guide_runner_walks: WalkCache) -
             target = _artifacts_dir(config, item) / "screenshot.png"
             target.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=target, mask=[page.locator("input, textarea")])
-    if result.verdict in (Verdict.SKIPPED, Verdict.NOT_WALKED) or (
-        result.verdict is not Verdict.OK and not result.drift
+    if (
+        result.verdict in (Verdict.SKIPPED, Verdict.NOT_WALKED)
+        or result.cause == "previous-step"  # the step that broke the walk fails instead
+        or (result.verdict is not Verdict.OK and not result.drift)
     ):
         pytest.skip(result.message())
     if result.drift:

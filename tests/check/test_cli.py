@@ -62,8 +62,23 @@ def test_json_report_and_exit_0_on_the_practice_site(tmp_path: Path) -> None:
     assert data["summary"]["ok"] == 22
     first = data["results"][0]
     assert set(first) >= {
-        "guide", "lang", "step", "number", "verdict", "drift", "detail", "cause", "candidate",
-        "matched", "counts", "matches", "covered_by", "suggestions", "proposal", "url", "seconds",
+        "guide",
+        "lang",
+        "step",
+        "number",
+        "verdict",
+        "drift",
+        "detail",
+        "cause",
+        "candidate",
+        "matched",
+        "counts",
+        "matches",
+        "covered_by",
+        "suggestions",
+        "proposal",
+        "url",
+        "seconds",
         "aria_snapshot",
     }
     assert first["key"] if "key" in first else True
@@ -84,7 +99,10 @@ def test_json_report_and_exit_0_on_the_practice_site(tmp_path: Path) -> None:
 def test_drift_exits_1_with_table_and_suggestions(tmp_path: Path) -> None:
     guide = guide_file("feil-epost-bankid", tmp_path / "guides")
     pages = make_variant(
-        tmp_path / "pages", "connect.visma.com", "password.html", "{{ password.forgot }}",
+        tmp_path / "pages",
+        "connect.visma.com",
+        "password.html",
+        "{{ password.forgot }}",
         "Problemer med å logge inn?",
     )
     report = tmp_path / "report"
