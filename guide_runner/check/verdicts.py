@@ -137,6 +137,7 @@ class StepResult:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data = {"key": self.key, **data}
         data["verdict"] = self.verdict.value
         data["drift"] = self.drift
         data["seconds"] = round(self.seconds, 3)

@@ -81,7 +81,7 @@ def test_json_report_and_exit_0_on_the_practice_site(tmp_path: Path) -> None:
         "seconds",
         "aria_snapshot",
     }
-    assert first["key"] if "key" in first else True
+    assert first["key"] == "feil-epost-bankid[nb]::01-kontoinnstillinger"
     assert "22 steps: 22 ok — no drift" in proc.stderr
     # The HTML report is one self-contained page with a screenshot per step.
     page = (report / "index.html").read_text(encoding="utf-8")
