@@ -35,5 +35,6 @@ def test_rank_prefers_the_same_role() -> None:
 
 
 def test_rank_finds_a_small_rewording() -> None:
-    best = rank(["Tilbakestill passord"], [("button", "Avbryt"), ("button", "Tilbakestill passordet")])
+    available = [("button", "Avbryt"), ("button", "Tilbakestill passordet")]
+    best = rank(["Tilbakestill passord"], available)
     assert best[0].name == "Tilbakestill passordet"
