@@ -69,6 +69,37 @@ def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> fl
     return float(result["latency"]) if result else None
 
 
+# Prototype of the fix recommended for guide_runner/overlay/targets.py place(): instead of
+# Playwright's server-side polling (retries after 20, 50, 100, 100, 500 ms), wake up on the
+# page's next DOM change and look again. Arm first, then look, then wait: no change is missed.
+_ARM_WAKE = """() => { window.__benchWake = new Promise((resolve) => {
+  const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+  const observer = new MutationObserver(done);
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+  const timer = setTimeout(done, 250);
+}); }"""
+
+
+def _wait_event_driven(page: Page, locator: Locator) -> None:
+    while True:
+        page.evaluate(_ARM_WAKE)
+        if locator.count() == 1:
+            return
+        page.evaluate("() => window.__benchWake")
+
+
+def _event_wait_trial(page: Page, overlay: Overlay, delay: float) -> float | None:
+    page.evaluate("() => benchPage.reset()")
+    locator = _locator(page, "insert")
+    arm = {"kind": "ours", "selector": TARGET}
+    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", ["insert", delay, {"arm": arm}])
+    _wait_event_driven(page, locator)
+    overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
+    result = _result(page)
+    overlay.hide()
+    return float(result["latency"]) if result else None
+
+
 def _playwright_trial(page: Page, scenario: str, delay: float) -> float | None:
     page.evaluate("() => benchPage.reset()")
     if scenario == "reveal":
@@ -110,6 +141,17 @@ def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
                     failed["playwright"] += 1
                 else:
                     theirs.append(b)
+            if scenario == "insert":
+                # The recommended fix, prototyped here (not the product's code path).
+                prototype = [
+                    v
+                    for v in (
+                        _event_wait_trial(ours_page, overlay, rng.uniform(20, 120))
+                        for _ in range(settings.latency_trials)
+                    )
+                    if v is not None
+                ]
+                out["insert_event_wait_prototype"] = {"ours": percentiles(prototype)}
             out[scenario] = {
                 "ours": percentiles(ours),
                 "playwright": percentiles(theirs),

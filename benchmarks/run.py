@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -65,6 +66,7 @@ def _num(value: Any) -> float | None:
 
 def collect(settings: Settings, only: set[str], log: Any = lambda _n: None) -> dict[str, Any]:
     started = time.monotonic()
+    load_at_start = [round(v, 2) for v in os.getloadavg()]
     raw = _in_browser(settings, only, log)
     for name, measure in (
         ("help", processes.help_wall_ms),
@@ -108,7 +110,7 @@ def collect(settings: Settings, only: set[str], log: Any = lambda _n: None) -> d
         # More detail.
         "highlight_latency_reveal_ms": lat.get("reveal", {"ours": blank, "playwright": blank}),
         "details": raw,
-        "machine": machine(raw.get("chromium")),
+        "machine": {**machine(raw.get("chromium")), "load_avg_at_start": load_at_start},
         "quick": settings.quick,
         "wall_s": round(time.monotonic() - started, 1),
     }
