@@ -23,7 +23,7 @@ from guide_runner.guide.model import Step
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import Resolution, build, describe, resolve
 
-POLL = 0.05  # seconds between looks while waiting for a target
+POLL = 0.03  # seconds between looks while waiting for a target
 
 
 @dataclass
@@ -43,12 +43,34 @@ class Finding:
         return self.locator is not None
 
 
+def _quick(page: Page, step: Step, lang: str, params: Mapping[str, str]) -> Resolution | None:
+    """The usual case in one look: a candidate with exactly one visible match.
+
+    Counting hidden matches (for the report) costs a round trip per candidate, so it is
+    done by ``resolve`` only when this finds nothing.
+    """
+    for i, candidate in enumerate(step.target):
+        visible = build(page, candidate, lang, params).filter(visible=True)
+        try:
+            n = visible.count()
+        except PlaywrightError:
+            return None
+        if n == 1:
+            return Resolution(visible, i, [0] * i + [1], [0] * (i + 1))
+        if n > 1:
+            return None
+    return None
+
+
 def wait_resolution(
     page: Page, step: Step, lang: str, params: Mapping[str, str], timeout: float
 ) -> Resolution:
     """Resolve the candidates, looking again until one matches or ``timeout`` passes."""
     deadline = time.monotonic() + timeout
     while True:
+        quick = _quick(page, step, lang, params)
+        if quick is not None and quick.index == 0:
+            return quick
         res = resolve(page, step.target, lang, params)
         if res.found or time.monotonic() >= deadline:
             return res

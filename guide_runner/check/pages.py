@@ -15,7 +15,7 @@ from guide_runner.guide.model import Place
 from guide_runner.guide.semantics import origin_of
 from guide_runner.guide.texts import fill
 
-POLL = 0.05
+POLL = 0.02  # seconds between looks while waiting for a page or a result
 
 
 def without_query(url: str) -> str:
