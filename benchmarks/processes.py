@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -113,66 +114,83 @@ def _split_guides(n: int) -> list[list[str]]:
     return [ids[i::n] for i in range(n) if ids[i::n]]
 
 
-def _first_page() -> str:
+def _first_guide() -> tuple[str, str]:
+    """The first guide's id and its start address (what the demo opens first)."""
     from guide_runner.guide.catalog import Catalog
 
     catalog = Catalog.default()
     first = sorted(catalog.files())[0]
-    return str(catalog.load(first).start)
+    return first, str(catalog.load(first).start)
 
 
-def first_highlight_ms(settings: Settings) -> dict[str, Any]:
-    """Process start to the first outline drawn (demo) vs. to the first frame (bare)."""
-    url = _first_page()
-    bare: list[float] = []
-    errors: list[str] = []
-    landed = None
-    for _ in range(settings.startup_runs):
-        started = time.time() * 1000
+def _bare_once(url: str) -> tuple[float | None, str | None, str]:
+    started = time.time() * 1000
+    done = subprocess.run(
+        [sys.executable, str(HERE / "startup_bare.py"), url],
+        capture_output=True,
+        env={**_env(), "PYTHONPATH": str(REPO)},
+        check=False,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        return None, None, done.stderr.decode(errors="replace")[-300:]
+    mark = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return float(mark["drawn_epoch_ms"]) - started, str(mark["url"]), ""
+
+
+def _demo_once(guide: str) -> tuple[float | None, str]:
+    started = time.time() * 1000
+    with tempfile.TemporaryDirectory() as report_dir:
+        args = [guide, "--lang", "nb", "--out", report_dir]
         done = subprocess.run(
-            [sys.executable, str(HERE / "startup_bare.py"), url],
-            capture_output=True,
-            env={**_env(), "PYTHONPATH": str(REPO)},
-            check=False,
-            timeout=120,
-        )
-        if done.returncode == 0:
-            mark = json.loads(done.stdout.decode().strip().splitlines()[-1])
-            bare.append(float(mark["drawn_epoch_ms"]) - started)
-            landed = mark["url"]
-        else:
-            errors.append(done.stderr.decode(errors="replace")[-300:])
-    out: dict[str, Any] = {
-        "page": url,
-        "landed": landed,
-        "bare": median(bare),
-        "bare_runs": [round(v) for v in bare],
-    }
-    if errors and not bare:
-        out["bare_error"] = errors[0]
-    if not _has_command("demo"):
-        out["ours"] = None
-        out["note"] = "not available: guide-runner has no demo command yet"
-        return out
-    ours: list[float] = []
-    errors = []
-    for _ in range(settings.startup_runs):
-        started = time.time() * 1000
-        done = subprocess.run(
-            [sys.executable, str(HERE / "startup_demo.py")],
+            [sys.executable, str(HERE / "startup_demo.py"), *args],
             capture_output=True,
             env={**_env(), "PYTHONPATH": str(REPO)},
             check=False,
             timeout=180,
         )
-        lines = done.stdout.decode(errors="replace").strip().splitlines()
-        marks = [json.loads(line) for line in lines if line.startswith('{"first_outline')]
-        if marks:
-            ours.append(marks[0]["first_outline_epoch_ms"] - started)
+    lines = done.stdout.decode(errors="replace").strip().splitlines()
+    marks = [json.loads(line) for line in lines if line.startswith('{"first_outline')]
+    if marks:
+        return float(marks[0]["first_outline_epoch_ms"]) - started, ""
+    return None, done.stderr.decode(errors="replace")[-300:]
+
+
+def first_highlight_ms(settings: Settings) -> dict[str, Any]:
+    """Process start to the first outline drawn (demo) vs. to the first frame (bare).
+
+    Runs alternate bare, demo, bare, demo, … so both see the same machine load.
+    """
+    guide, url = _first_guide()
+    demo = _has_command("demo")
+    bare: list[float] = []
+    ours: list[float] = []
+    errors: list[str] = []
+    landed: str | None = None
+    for _ in range(settings.startup_runs):
+        value, where, error = _bare_once(url)
+        if value is None:
+            errors.append("bare: " + error)
         else:
-            errors.append(done.stderr.decode(errors="replace")[-300:])
-    out["ours"] = median(ours)
-    out["ours_runs"] = [round(v) for v in ours]
-    if errors and not ours:
-        out["note"] = "demo ran but no outline was seen: " + errors[0]
+            bare.append(value)
+            landed = where
+        if demo:
+            got, error = _demo_once(guide)
+            if got is None:
+                errors.append("demo: " + error)
+            else:
+                ours.append(got)
+    out: dict[str, Any] = {
+        "page": url,
+        "landed": landed,
+        "bare": median(bare),
+        "bare_runs": [round(v) for v in bare],
+        "ours": median(ours) if demo else None,
+        "ours_runs": [round(v) for v in ours],
+        "demo_args": [guide, "--lang", "nb"],
+    }
+    if not demo:
+        out["note"] = "not available: guide-runner has no demo command yet"
+    if errors:
+        out["errors"] = errors[:3]
     return out
