@@ -13,34 +13,8 @@ from guide_runner.guide import Guide, builtin_guides_dir
 from guide_runner.guide.loader import load_guide
 
 # guide id -> [(old text, new text, why)]
-KNOWN_MISMATCHES: dict[str, list[tuple[str, str, str]]] = {
-    "ny-mobil-tvastegs": [
-        (
-            "      - appears: [{role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",  # noqa: E501
-            "      - appears: [{role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}]",  # noqa: E501
-            "14-ditt-namn: the practice user menu's items are role=menuitem, not link",
-        ),
-        (
-            "      - {role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}\n"
-            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}",  # noqa: E501
-            "      - {role: menuitem, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}\n"  # noqa: E501
-            "      - {role: link, name: {nb: Mine detaljer, sv: Mina uppgifter, en: My details}}",
-            "15-mina-uppgifter: candidate 1 (role=link) never matches; menuitem is candidate 2",
-        ),
-        (
-            "      - appears: [{role: link, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}]",
-            "      - appears: [{role: menuitem, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}]",
-            "31-oppna-menyn: the practice user menu's items are role=menuitem, not link",
-        ),
-        (
-            "      - {role: link, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}\n"
-            "      - {role: menuitem, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}",
-            "      - {role: menuitem, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}\n"
-            "      - {role: link, name: {nb: Logg ut, sv: Logga ut, en: Sign out}}",
-            "32-logga-ut: candidate 1 (role=link) never matches; menuitem is candidate 2",
-        ),
-    ],
-}
+# (ny-mobil-tvastegs' user-menu steps 14, 15, 31, 32 were reconciled in the guide: menuitem.)
+KNOWN_MISMATCHES: dict[str, list[tuple[str, str, str]]] = {}
 
 GUIDE_IDS = ("feil-epost-bankid", "ny-mobil-tvastegs")
 
