@@ -741,6 +741,7 @@
 
   function show(el, rawOptions) {
     if (!isTopWindow) throw new Error("the overlay draws in the top document only");
+    disarmChanges();
     const options = normalise(rawOptions);
     const firstShow = !ui;
     if (firstShow) {
@@ -770,6 +771,7 @@
   }
 
   function hide() {
+    disarmChanges();
     unbindTarget();
     current = null;
     if (rafId) cancelAnimationFrame(rafId);
@@ -857,8 +859,129 @@
     watcher = null;
   }
 
+  // ---------------------------------------------------------------- waiting for a target
+
+  // Python looks for a target that is not there yet with Playwright's locator. Between two
+  // looks it waits here for the page's next change instead of polling from outside: arm(),
+  // look, then waitForChange() resolves on the first DOM change (nodes, attributes, text)
+  // in this document, its open shadow roots or any same-origin frame below it, on a frame's
+  // load, or on an animation/transition ending (CSS can reveal an element), else after
+  // capMs. A change between two waits is remembered, so none is missed. show(), hide() and
+  // destroy() disarm; an armed watch nobody waits on disarms itself after EXPIRE_MS.
+  const EXPIRE_MS = 3000;
+  const WAKE_EVENTS = ["load", "animationend", "transitionend"];
+  let changeWatch = null;
+
+  // This document, every same-origin frame's document below it, and their open shadow roots.
+  function changeRoots() {
+    const roots = [];
+    const visit = (win) => {
+      let doc = null;
+      try {
+        doc = win.document;
+      } catch (_) {
+        return; // cross-origin: the cap covers it
+      }
+      if (!doc) return;
+      roots.push(doc);
+      const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT);
+      const stack = [walker];
+      while (stack.length) {
+        const node = stack[stack.length - 1].nextNode();
+        if (!node) {
+          stack.pop();
+        } else if (node.shadowRoot && !isOurs(node)) {
+          roots.push(node.shadowRoot);
+          stack.push(doc.createTreeWalker(node.shadowRoot, NodeFilter.SHOW_ELEMENT));
+        }
+      }
+      for (let i = 0; i < win.frames.length; i += 1) visit(win.frames[i]);
+    };
+    visit(window);
+    return roots;
+  }
+
+  function observeChanges(state) {
+    for (const root of changeRoots()) {
+      if (state.observed.has(root)) continue;
+      state.observed.add(root);
+      state.observer.observe(root, {
+        subtree: true, childList: true, attributes: true, characterData: true,
+      });
+      for (const type of WAKE_EVENTS) {
+        root.addEventListener(type, state.onEvent, { capture: true, passive: true });
+        state.cleanup.push(() => root.removeEventListener(type, state.onEvent, true));
+      }
+    }
+  }
+
+  function armChanges() {
+    disarmChanges();
+    const state = {
+      changed: false, wake: null, expiry: 0, observed: new Set(), cleanup: [], observer: null,
+      onEvent: () => changed(state),
+    };
+    state.observer = new MutationObserver((records) => {
+      if (!records.every(onlyAboutUs)) changed(state);
+    });
+    changeWatch = state;
+    observeChanges(state);
+    state.expiry = setTimeout(disarmChanges, EXPIRE_MS);
+    return true;
+  }
+
+  function changed(state) {
+    state.changed = true;
+    if (state.wake) state.wake();
+  }
+
+  // Resolves "changed", "timeout", or "unarmed" (this document was never armed: a new one).
+  // After a change it still waits until notBeforeMs from the call (pages that change every
+  // frame are then looked at less often).
+  function waitForChange(capMs, notBeforeMs) {
+    const state = changeWatch;
+    if (!state) return Promise.resolve("unarmed");
+    clearTimeout(state.expiry);
+    observeChanges(state); // frames and shadow roots that appeared since
+    return new Promise((resolve) => {
+      const started = performance.now();
+      let timer = 0;
+      const finish = (why) => {
+        clearTimeout(timer);
+        state.wake = null;
+        state.changed = false;
+        if (changeWatch === state) state.expiry = setTimeout(disarmChanges, EXPIRE_MS);
+        resolve(why);
+      };
+      const woken = () => {
+        state.wake = null;
+        const left = (notBeforeMs || 0) - (performance.now() - started);
+        if (left <= 0) {
+          finish("changed");
+        } else {
+          clearTimeout(timer);
+          timer = setTimeout(() => finish("changed"), left);
+        }
+      };
+      timer = setTimeout(() => finish("timeout"), Math.max(0, capMs));
+      if (state.changed) woken();
+      else state.wake = woken;
+    });
+  }
+
+  function disarmChanges() {
+    const state = changeWatch;
+    if (!state) return;
+    changeWatch = null;
+    clearTimeout(state.expiry);
+    state.observer.disconnect();
+    for (const undo of state.cleanup) undo();
+    if (state.wake) state.wake(); // a pending wait ends now ("changed": look again)
+  }
+
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
+    armChanges, waitForChange, disarmChanges,
     stats: () => ({ ...stats, scheduled: rafId !== 0 }),
     // Same origin as the top document, whose overlay is installed: it can draw our targets.
     reachesTop: () => {

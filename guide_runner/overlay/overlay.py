@@ -13,11 +13,19 @@ from playwright.sync_api import Error, Frame, Locator, Page
 from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, install_function
 from .model import Box, Button, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
-from .targets import Placement, place
+from .targets import find, place
 
 _API = f"window.{GLOBAL_NAME}"
 _SHOW = f"(el, options) => window.top.{GLOBAL_NAME}.show(el, options)"
-_SHOW_MESSAGE = f"(options) => {_API}.show(null, options)"
+# The element's frame hands it to the top document's overlay; false when it cannot (the top
+# is cross-origin, or lacks the overlay): then the element is routed frame by frame.
+_SHOW_FROM_FRAME = f"""(el, options) => {{
+  let top = null;
+  try {{ top = window.top.{GLOBAL_NAME}; }} catch (_) {{ return false; }}
+  return top ? top.show(el, options) : false;
+}}"""
+_SHOW_MESSAGE = f"(options) => {_API} ? {_API}.show(null, options) : null"
+_INSTALLED = f"() => !!{_API}"
 _WATCH = f"(el, options) => {_API}.watch(el, options)"
 _UNWATCH = f"() => {_API} && {_API}.unwatch()"
 _HIDE = f"() => {_API} && {_API}.hide()"
@@ -71,7 +79,7 @@ class Overlay:
             init_script(inspectable=inspectable)
         )
         for frame in page.frames:
-            self._install(frame)
+            self._install(frame, check=False)  # documents already open missed the init script
 
     # ------------------------------------------------------------------ showing
 
@@ -142,8 +150,9 @@ class Overlay:
         )
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
-        self._install(self._page.main_frame)
-        self._page.evaluate(_SHOW_MESSAGE, options)
+        if self._page.evaluate(_SHOW_MESSAGE, options) is None:
+            self._install(self._page.main_frame)
+            self._page.evaluate(_SHOW_MESSAGE, options)
         return int(options["showId"])
 
     def drawn_box(self) -> Box | None:
@@ -238,26 +247,33 @@ class Overlay:
         }
 
     def _draw(self, locator: Locator, options: dict[str, Any], *, timeout: float) -> None:
-        placement = self._place(locator, timeout=timeout)
+        # Two round trips when the element is there and the top document can draw it: find
+        # it, hand it to the top. The overlay is installed only where it is missing.
+        element = find(locator, timeout=timeout, install=self._install)
         self._unwatch()
+        if element.evaluate(_SHOW_FROM_FRAME, options):
+            return
+        placement = place(element, install=self._install)
         draw_options = {**options, "frameBox": placement.frame_box}
         placement.element.evaluate(_SHOW, draw_options)
         if placement.watch_frame is not None and placement.watch_element is not None:
-            self._install(placement.watch_frame)
             placement.watch_element.evaluate(_WATCH, options)
             self._watch_frame = placement.watch_frame
-
-    def _place(self, locator: Locator, *, timeout: float) -> Placement:
-        # Frames that existed before this overlay never ran its init script.
-        return place(locator, timeout=timeout, prepare=self._install)
 
     def _unwatch(self) -> None:
         if self._watch_frame is not None:
             self._evaluate_quietly(self._watch_frame, _UNWATCH)
         self._watch_frame = None
 
-    def _install(self, frame: Frame) -> None:
-        """Run overlay.js in ``frame`` now (idempotent); the init script covers later loads."""
+    def _install(self, frame: Frame, *, check: bool = True) -> None:
+        """Run overlay.js in ``frame`` now (idempotent); the init script covers later loads.
+
+        With ``check``, sends the whole script (~40 KB to parse) only after a cheap look found
+        it missing: a document that missed the init script (it was loading while this overlay
+        was made). Callers ask for it only when an answer from the frame said it is missing.
+        """
+        if check and self._evaluate_quietly(frame, _INSTALLED) is not False:
+            return
         self._evaluate_quietly(
             frame, install_function(), install_config(inspectable=self._inspectable)
         )
@@ -296,9 +312,8 @@ class Overlay:
             return
         self._vanished_at = now
         try:
-            if step.locator.count() != 1:
-                return
-            self._draw(step.locator, {**step.options, "scroll": False}, timeout=1000)
+            # Looks once (no waiting): not there yet, or ambiguous, is a TimeoutError/Error.
+            self._draw(step.locator, {**step.options, "scroll": False}, timeout=0)
         except Error:
             return
         self._vanished_at = None

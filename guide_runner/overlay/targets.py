@@ -1,4 +1,10 @@
-"""Where to draw a locator's element: in the top document directly, or as its frame's box.
+"""Finding a locator's element, and where to draw it: in the top document or as a frame's box.
+
+Finding waits in the page, not by polling: when the element is not there yet, the top
+document's overlay watches for the page's next change (DOM mutations in it, its open shadow
+roots and same-origin frames; frame loads; CSS animations and transitions ending) and Python
+looks again as soon as one happens, or after a short cap for what no observer sees
+(cross-origin frames, style sheets matching by media query).
 
 The overlay draws in the top document only. An element in a same-origin frame is handed
 to the top document's overlay through ``window.top``; an element in a frame the top cannot
@@ -8,14 +14,27 @@ watches it for activation.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from playwright.sync_api import ElementHandle, Frame, Locator
+from playwright.sync_api import ElementHandle, Error, Frame, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .assets import GLOBAL_NAME
 
-_REACHES_TOP = f"() => window.{GLOBAL_NAME}.reachesTop()"
+_API = f"window.{GLOBAL_NAME}"
+# null: the overlay is not installed in that document (yet).
+_REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
+_ARM = f"() => {_API} ? {_API}.armChanges() : false"
+_WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"
+
+CAP_MS = 250.0  # longest wait between two looks when nothing observable changes
+CAP_CROSS_ORIGIN_MS = 100.0  # ... when the page has cross-origin frames (not observable)
+BUSY_WAKES = 5  # after this many changes that did not bring the target ...
+BUSY_GAP_MS = 50.0  # ... look at most this often (pages that change every frame)
+_PAUSE_MS = 20.0  # a document being replaced, or no overlay to wait with: look again after
 
 
 @dataclass(frozen=True)
@@ -33,36 +52,112 @@ class TargetError(Exception):
     """The locator's element cannot be drawn (detached frame, no owner frame)."""
 
 
-def reaches_top(frame: Frame) -> bool:
+def find(locator: Locator, *, timeout: float, install: Callable[[Frame], None]) -> ElementHandle:
+    """The one element ``locator`` matches, waiting up to ``timeout`` ms for it to exist.
+
+    Playwright's strict-mode Error when it matches several; Playwright's TimeoutError when
+    none appeared in time. Like ``locator.element_handle()`` it waits for the element to be
+    attached (a locator that matches hidden elements finds them), but it looks again as soon
+    as the page changes instead of on Playwright's polling back-off. ``install`` puts the
+    overlay into a frame that lacks it (it holds the in-page change watch).
+    """
+    page = locator.page
+    deadline = time.monotonic() + timeout / 1000
+    armed = False
+    wakes = 0
+    while True:
+        handles = _look(locator)
+        if len(handles) == 1:
+            return handles[0]
+        left = (deadline - time.monotonic()) * 1000
+        if len(handles) > 1:
+            # Playwright's own strict-mode error (or the one element, if the page changed).
+            return locator.element_handle(timeout=max(left, 1.0))
+        if left <= 0:
+            raise PlaywrightTimeoutError(f"Timeout {timeout:g}ms exceeded waiting for {locator}")
+        main = page.main_frame
+        try:
+            if not armed:
+                # Arm before looking again, so a change between that look and the wait counts.
+                armed = bool(main.evaluate(_ARM))
+                if not armed:
+                    install(main)
+                    armed = bool(main.evaluate(_ARM))
+                if not armed:
+                    page.wait_for_timeout(min(_PAUSE_MS, left))
+                continue
+            gap = BUSY_GAP_MS if wakes >= BUSY_WAKES else 0.0
+            why = main.evaluate(_WAIT, [min(_cap(page), left), gap])
+        except Error:
+            # The document is being replaced (navigation): the new one needs arming.
+            armed = False
+            page.wait_for_timeout(min(_PAUSE_MS, max(left, 1.0)))
+            continue
+        if why == "unarmed":
+            armed = False
+        elif why == "changed":
+            wakes += 1
+
+
+def _look(locator: Locator) -> list[ElementHandle]:
+    try:
+        return locator.element_handles()
+    except Error as exc:
+        if "context was destroyed" in exc.message or "navigat" in exc.message:
+            return []  # looked while the document was being replaced: look again
+        raise
+
+
+def _cap(page: Page) -> float:
+    """Cross-origin frames change unobserved: look there more often (no round trip)."""
+    top = _origin(page.main_frame.url)
+    for frame in page.frames:
+        origin = _origin(frame.url)
+        if origin is not None and origin != top:
+            return CAP_CROSS_ORIGIN_MS
+    return CAP_MS
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme in ("", "about"):
+        return None  # about:blank, srcdoc: the parent's origin
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def reaches_top(frame: Frame, install: Callable[[Frame], None]) -> bool:
     """Whether scripts in ``frame`` can call the top document's overlay (same origin).
 
-    The overlay must already be installed in ``frame``.
+    Installs the overlay in ``frame`` first when it lacks it (the top must have it already).
     """
-    if frame.parent_frame is None:
-        return True
-    return bool(frame.evaluate(_REACHES_TOP))
+    answer = frame.evaluate(_REACHES_TOP)
+    if answer is None:
+        install(frame)
+        answer = frame.evaluate(_REACHES_TOP)
+    return bool(answer)
 
 
-def place(locator: Locator, *, timeout: float, prepare: Callable[[Frame], None]) -> Placement:
-    """Resolve ``locator`` to exactly one element (Playwright's strict mode) and route it.
+def place(element: ElementHandle, *, install: Callable[[Frame], None]) -> Placement:
+    """Route ``element``: drawn by the top document directly, or as a frame's box.
 
-    ``prepare`` runs for every frame from the element's up to the top before it is asked
-    anything (it installs the overlay there).
+    ``install`` runs for every frame from the top down to the element's that lacks the
+    overlay (frames that existed before it may have missed its init script).
     """
-    element = locator.element_handle(timeout=timeout)
     frame = element.owner_frame()
     if frame is None:
         raise TargetError("the element is not in any frame")
+    chain: list[Frame] = []
     ancestor: Frame | None = frame
     while ancestor is not None:
-        prepare(ancestor)
+        chain.append(ancestor)
         ancestor = ancestor.parent_frame
-    if reaches_top(frame):
+    reaches = {f: reaches_top(f, install) for f in reversed(chain)}  # the top first
+    if reaches[frame]:
         return Placement(frame=frame, element=element, frame_box=False)
     child = frame
     while child.parent_frame is not None:
         parent = child.parent_frame
-        if reaches_top(parent):
+        if reaches[parent]:
             return Placement(
                 frame=parent,
                 element=child.frame_element(),
