@@ -982,7 +982,7 @@
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges,
-    stats: () => ({ ...stats, scheduled: rafId !== 0 }),
+    stats: () => ({ ...stats, scheduled: rafId !== 0, watchingChanges: changeWatch !== null }),
     // Same origin as the top document, whose overlay is installed: it can draw our targets.
     reachesTop: () => {
       try {

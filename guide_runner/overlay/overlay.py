@@ -13,17 +13,10 @@ from playwright.sync_api import Error, Frame, Locator, Page
 from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, install_function
 from .model import Box, Button, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
-from .targets import find, place
+from .targets import place, show_or_find
 
 _API = f"window.{GLOBAL_NAME}"
 _SHOW = f"(el, options) => window.top.{GLOBAL_NAME}.show(el, options)"
-# The element's frame hands it to the top document's overlay; false when it cannot (the top
-# is cross-origin, or lacks the overlay): then the element is routed frame by frame.
-_SHOW_FROM_FRAME = f"""(el, options) => {{
-  let top = null;
-  try {{ top = window.top.{GLOBAL_NAME}; }} catch (_) {{ return false; }}
-  return top ? top.show(el, options) : false;
-}}"""
 _SHOW_MESSAGE = f"(options) => {_API} ? {_API}.show(null, options) : null"
 _INSTALLED = f"() => !!{_API}"
 _WATCH = f"(el, options) => {_API}.watch(el, options)"
@@ -247,11 +240,11 @@ class Overlay:
         }
 
     def _draw(self, locator: Locator, options: dict[str, Any], *, timeout: float) -> None:
-        # Two round trips when the element is there and the top document can draw it: find
-        # it, hand it to the top. The overlay is installed only where it is missing.
-        element = find(locator, timeout=timeout, install=self._install)
+        # One round trip when the element is there and the top document can draw it: the
+        # look-up hands it to the top's overlay. Installing happens only where it is missing.
         self._unwatch()
-        if element.evaluate(_SHOW_FROM_FRAME, options):
+        element = show_or_find(locator, options, timeout=timeout, install=self._install)
+        if element is None:
             return
         placement = place(element, install=self._install)
         draw_options = {**options, "frameBox": placement.frame_box}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import ElementHandle, Error, Frame, Locator, Page
@@ -29,6 +30,15 @@ _API = f"window.{GLOBAL_NAME}"
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
 _ARM = f"() => {_API} ? {_API}.armChanges() : false"
 _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"
+# Runs on every element the locator matches now (no waiting), in their frame: when there is
+# exactly one, hands it to the top document's overlay. "shown"; "route" when the top cannot
+# be reached from that frame (cross-origin) or lacks the overlay; else how many matched.
+_SHOW_IF_ONE = f"""(els, options) => {{
+  if (els.length !== 1) return els.length;
+  let top = null;
+  try {{ top = window.top.{GLOBAL_NAME}; }} catch (_) {{ return "route"; }}
+  return top && top.show(els[0], options) ? "shown" : "route";
+}}"""
 
 CAP_MS = 250.0  # longest wait between two looks when nothing observable changes
 CAP_CROSS_ORIGIN_MS = 100.0  # ... when the page has cross-origin frames (not observable)
@@ -52,9 +62,17 @@ class TargetError(Exception):
     """The locator's element cannot be drawn (detached frame, no owner frame)."""
 
 
-def find(locator: Locator, *, timeout: float, install: Callable[[Frame], None]) -> ElementHandle:
-    """The one element ``locator`` matches, waiting up to ``timeout`` ms for it to exist.
+def show_or_find(
+    locator: Locator,
+    options: dict[str, Any],
+    *,
+    timeout: float,
+    install: Callable[[Frame], None],
+) -> ElementHandle | None:
+    """Show the one element ``locator`` matches, waiting up to ``timeout`` ms for it.
 
+    None once the top document's overlay shows it with ``options`` (one round trip when the
+    element is there); the element when it must be routed through frames (:func:`place`).
     Playwright's strict-mode Error when it matches several; Playwright's TimeoutError when
     none appeared in time. Like ``locator.element_handle()`` it waits for the element to be
     attached (a locator that matches hidden elements finds them), but it looks again as soon
@@ -66,12 +84,12 @@ def find(locator: Locator, *, timeout: float, install: Callable[[Frame], None]) 
     armed = False
     wakes = 0
     while True:
-        handles = _look(locator)
-        if len(handles) == 1:
-            return handles[0]
+        found = _look(locator, options)
+        if found == "shown":
+            return None
         left = (deadline - time.monotonic()) * 1000
-        if len(handles) > 1:
-            # Playwright's own strict-mode error (or the one element, if the page changed).
+        if found != 0:
+            # To route through frames; or Playwright's own strict-mode error for several.
             return locator.element_handle(timeout=max(left, 1.0))
         if left <= 0:
             raise PlaywrightTimeoutError(f"Timeout {timeout:g}ms exceeded waiting for {locator}")
@@ -99,13 +117,14 @@ def find(locator: Locator, *, timeout: float, install: Callable[[Frame], None]) 
             wakes += 1
 
 
-def _look(locator: Locator) -> list[ElementHandle]:
+def _look(locator: Locator, options: dict[str, Any]) -> str | int:
     try:
-        return locator.element_handles()
+        found: str | int = locator.evaluate_all(_SHOW_IF_ONE, options)
     except Error as exc:
         if "context was destroyed" in exc.message or "navigat" in exc.message:
-            return []  # looked while the document was being replaced: look again
+            return 0  # looked while the document was being replaced: look again
         raise
+    return found
 
 
 def _cap(page: Page) -> float:
