@@ -15,6 +15,7 @@ navigate and look, never click, type or read what was typed.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ from guide_runner.runner.messages import say
 from guide_runner.runner.origins import Pins, is_web, origin_of
 from guide_runner.runner.plan import Plan
 from guide_runner.runner.recognize import place_matches, recognize
-from guide_runner.runner.safe_page import SafeLocator, SafePage
+from guide_runner.runner.safe_page import MATCHES_JS, SafeLocator, SafePage
 from guide_runner.runner.tracker import PageTracker
 from guide_runner.runner.ui import Bubble, Button, Highlighter, Signal
 
@@ -79,6 +80,7 @@ class StepView:
     target: SafeLocator | None
     number: int
     total: int
+    confirmable: bool = False  # Enter / the bubble's button completes this step
 
 
 class Person(Protocol):
@@ -135,6 +137,8 @@ class Visit:
     mismatch_since: float | None = None
     elsewhere_said: bool = False
     help_on: bool = False
+    checked_field: bool = False  # whether a typed field's state can be observed was asked
+    needs_confirm: bool = False  # a type step whose field shows no state: Enter completes it
     armed: set[int] = field(default_factory=set)
     signals: Signals = field(default_factory=Signals)
 
@@ -309,6 +313,8 @@ class Engine:
             target = cast("SafeLocator | None", found.locator)
             resolution_index = found.index
             visit.ever_found = visit.ever_found or target is not None
+            if target is not None and not visit.checked_field:
+                self._check_field(step, visit, target)
         done = self._transition_if_done(step, visit, page, target, urls_only=False)
         if done is not None:
             return done
@@ -367,7 +373,7 @@ class Engine:
         if visit.shown is not None and visit.shown[0] == "target":
             self.highlighter.hide()  # the target went away; look again
             visit.shown = None
-        if waited >= self.settings.target_timeout and not visit.missing:
+        if waited >= self.settings.target_timeout and not visit.missing and not step.optional:
             self._missing(step, visit, page, url)
         return None
 
@@ -381,10 +387,14 @@ class Engine:
         *,
         urls_only: bool,
     ) -> Transition | None:
+        if visit.needs_confirm and visit.signals.confirmed:
+            return Transition("next")
         pages = [_as_page(p) for p in self.tracker.pages()]
         for i, done in enumerate(step.done_when):
             if urls_only and done.url is None:
                 continue
+            if done.state is not None and visit.needs_confirm:
+                continue  # the field cannot show it; the person's Enter completes the step
             if done.disappears == "target" and not (visit.ever_found or target is not None):
                 continue  # it cannot go away before it was there (e.g. a page still loading)
             met = condition_met(
@@ -436,7 +446,7 @@ class Engine:
             self._retry(visit)
             return None
         if key == ENTER:
-            if any(d.confirm is not None for d in step.done_when):
+            if self._confirmable(step, visit):
                 visit.signals.confirmed = True
             elif visit.missing:
                 self._retry(visit)
@@ -471,6 +481,27 @@ class Engine:
                 )
         return None
 
+    @staticmethod
+    def _confirmable(step: Step, visit: Visit) -> bool:
+        return visit.needs_confirm or any(d.confirm is not None for d in step.done_when)
+
+    def _check_field(self, step: Step, visit: Visit, target: SafeLocator) -> None:
+        """A ``:valid`` result says nothing on a field without constraints (it is valid
+        empty too). Then the person says when they have typed: Enter or the bubble's button.
+        Asked with ``el.matches()`` — a yes or no, never the value."""
+        visit.checked_field = True
+        if step.do != "type" or not any(d.state == ":valid" for d in step.done_when):
+            return
+        try:
+            constrained = bool(target.evaluate(MATCHES_JS, CONSTRAINED_FIELD))
+        except PlaywrightError:
+            visit.checked_field = False
+            return
+        if not constrained:
+            visit.needs_confirm = True
+            visit.shown = None  # redraw the bubble with its button
+            self._notice("typed_enter", say("typed_enter", self.lang), "info")
+
     def _choose(self, step: Step, i: int) -> Transition | None:
         if not 0 <= i < len(step.choices):
             return None
@@ -490,6 +521,7 @@ class Engine:
             target,
             self.plan.number(visit.index),
             self.plan.total(visit.index),
+            self._confirmable(step, visit),
         )
         key = self.person(view)
         return self._on_key(key, step, visit) if key else None
@@ -614,7 +646,11 @@ class Engine:
         names = drift.wanted_names(step, self.lang, self.params)
         if names:
             return names[0]
-        return self._text(step).split(". ")[0].rstrip(".")
+        text = self._text(step)
+        quoted = _QUOTED.search(text)
+        if quoted:
+            return next(g for g in quoted.groups() if g)
+        return text.split(". ")[0].rstrip(".")
 
     def _bubble(self, visit: Visit, text: str, *, problem: bool = False) -> Bubble:
         step = self.guide.steps[visit.index]
@@ -631,6 +667,8 @@ class Engine:
                     buttons.append(
                         Button("confirm", fill(localize(done.confirm, self.lang), self.params))
                     )
+            if visit.needs_confirm:
+                buttons.append(Button("confirm", say("btn_typed", self.lang)))
             for i, choice in enumerate(step.choices):
                 buttons.append(Button(f"choice:{i}", localize(choice.label, self.lang)))
         return Bubble(
@@ -685,6 +723,12 @@ class Engine:
             self.highlighter.hide()
         self._emit(Ended(ending, text))
 
+
+# «Neste», ”Nästa”, "Next": the name a step's text puts in quotes.
+_QUOTED = re.compile(r"«([^«»]+)»|”([^”]+)”|\"([^\"]+)\"|“([^”]+)”")
+
+# A field whose :valid state means something: it has a constraint an empty value breaks.
+CONSTRAINED_FIELD = ":required, [pattern], [minlength]"
 
 _ENDING_KEYS: dict[Ending, str] = {
     "finished": "finished",

@@ -191,6 +191,15 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Kunde inte öppna {address}. Kontrollera att du är ansluten till internet.",
         "en": "Could not open {address}. Check that you are connected to the internet.",
     },
+    "typed_enter": {
+        "nb": "Jeg kan ikke se om feltet er fylt ut. Trykk Enter (eller «Ferdig» i boblen) når "
+        "du har skrevet det inn.",
+        "sv": "Jag kan inte se om fältet är ifyllt. Tryck Enter (eller ”Klar” i bubblan) när du "
+        "har skrivit in det.",
+        "en": 'I cannot tell whether the field is filled in. Press Enter (or "Done" in the '
+        "bubble) when you have typed it.",
+    },
+    "btn_typed": {"nb": "Ferdig", "sv": "Klar", "en": "Done"},
     "help_title": {"nb": "Hjelp", "sv": "Hjälp", "en": "Help"},
 }
 

@@ -62,6 +62,12 @@ INPUT_METHODS = frozenset(
     }
 )
 
+# Every field that can hold what a person typed (masked in screenshots of sensitive steps).
+TYPED_FIELDS = (
+    "input:not([type=submit]):not([type=button]):not([type=reset]):not([type=checkbox])"
+    ":not([type=radio]):not([type=hidden]):not([type=image]), textarea, [contenteditable]"
+)
+
 # completion.py asks only "does the element match this selector?" — a yes or no.
 MATCHES_JS = "(el, selector) => el.matches(selector)"
 
@@ -234,7 +240,7 @@ class SafePage:
         """Only for the demo's report; inputs are masked when ``mask_inputs``."""
         if not self._screenshots:
             raise PermissionError("screenshots are not allowed here")
-        mask = [self._inner.locator("input, textarea, select")] if mask_inputs else []
+        mask = [self._inner.locator(TYPED_FIELDS)] if mask_inputs else []
         return self._inner.screenshot(
             full_page=full_page,
             mask=mask,

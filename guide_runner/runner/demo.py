@@ -1,0 +1,61 @@
+"""The demo: the same engine on the practice site, with the autopilot acting as the person.
+
+The autopilot (guide_runner.autopilot) refuses to act anywhere but the practice site. It
+gets Playwright's own page here — the engine never does. For each step the demo waits
+until the highlight or bubble is showing, then: for a step where something is typed it
+types first and takes the screenshot after (inputs masked on sensitive steps, so the
+picture shows the field filled but not what is in it); otherwise it takes the screenshot
+first and then acts. Steps the person confirms are confirmed like a person pressing Enter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Error as PlaywrightError
+
+from guide_runner.autopilot import Autopilot
+from guide_runner.runner.engine import StepView
+from guide_runner.runner.keys import ENTER
+from guide_runner.runner.report import Recorder
+from guide_runner.runner.safe_page import unwrap_locator, unwrap_page
+
+SETTLE_MS = 350  # let the bubble place itself before the picture
+
+
+@dataclass
+class DemoPerson:
+    autopilot: Autopilot
+    recorder: Recorder
+    screenshots: bool = True
+    _done: set[int] = field(default_factory=set)  # recorder entries already acted on
+
+    def __call__(self, view: StepView) -> str | None:
+        visit = len(self.recorder.entries)
+        if visit in self._done:
+            return None
+        self._done.add(visit)
+        page = unwrap_page(view.page)
+        target = unwrap_locator(view.target) if view.target is not None else None
+        step = view.step
+        page.wait_for_timeout(SETTLE_MS)
+        if step.do == "type":
+            self.autopilot.perform(page, step, target)
+            page.wait_for_timeout(150)
+            self._picture(view)
+        else:
+            self._picture(view)
+            if step.do == "click" or (step.do == "outside" and step.via == "email"):
+                self.autopilot.perform(page, step, target)
+        if view.confirmable:
+            return ENTER
+        return None
+
+    def _picture(self, view: StepView) -> None:
+        if not self.screenshots:
+            return
+        try:
+            png = view.page.screenshot(mask_inputs=view.step.sensitive)
+        except PlaywrightError:
+            return
+        self.recorder.attach_screenshot(png, masked=view.step.sensitive)

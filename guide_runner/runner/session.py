@@ -1,0 +1,85 @@
+"""Opening the browser for ``run`` and ``demo``: which browser, which context, which site.
+
+Shared by both commands so that ``demo`` exercises exactly what ``run`` does, with the
+autopilot added. Nothing here takes screenshots or traces for ``run``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Playwright
+
+from guide_runner.browser import discover
+from guide_runner.guide.model import Guide
+from guide_runner.runner.origins import ParameterError, https_origin
+
+PRACTICE_MAILBOX = "https://inbox.guide-runner.test"
+
+LOCALES = {"nb": "nb-NO", "sv": "sv-SE", "en": "en-GB"}
+
+
+def locale_for(lang: str) -> str:
+    return LOCALES.get(lang, "en-GB")
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``k=v`` pairs from ``--param``."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ParameterError(f"--param {pair!r}: write it as name=value")
+        key, value = pair.split("=", 1)
+        params[key.strip()] = value.strip()
+    return params
+
+
+def check_params(guide: Guide, given: Mapping[str, str]) -> dict[str, str]:
+    """Known names only; https-origin values validated; missing ones left out."""
+    checked: dict[str, str] = {}
+    for key, value in given.items():
+        if key not in guide.parameters:
+            known = ", ".join(guide.parameters) or "none"
+            raise ParameterError(f"the guide has no parameter {key!r} (it has: {known})")
+        if guide.parameters[key].kind == "https-origin":
+            value = https_origin(value)
+        checked[key] = value
+    return checked
+
+
+@dataclass
+class Opened:
+    browser: Browser
+    context: BrowserContext
+
+    def close(self) -> None:
+        # Either may already be gone (window closed, browser crashed).
+        with contextlib.suppress(Exception):
+            self.context.close()
+        with contextlib.suppress(Exception):
+            self.browser.close()
+
+
+def open_browser(
+    playwright: Playwright,
+    *,
+    lang: str,
+    headless: bool,
+    executable: Path | None = None,
+    channel: str | None = None,
+    viewport: dict[str, int] | None = None,
+) -> Opened:
+    choice = discover(str(executable) if executable else None, channel, playwright)
+    kwargs: dict[str, Any] = {**choice.launch_kwargs(), "headless": headless}
+    browser = playwright.chromium.launch(**kwargs)
+    context_kwargs: dict[str, Any] = {"locale": locale_for(lang), "service_workers": "block"}
+    if viewport is not None:
+        context_kwargs["viewport"] = viewport
+    elif not headless:
+        context_kwargs["no_viewport"] = True  # the window's own size, as a person resizes it
+    context = browser.new_context(**context_kwargs)
+    return Opened(browser, context)
