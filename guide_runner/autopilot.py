@@ -152,9 +152,14 @@ class Autopilot:
         target: Locator | None,
         *,
         force: bool = False,
+        checked: bool = False,
         timeout: float = 5.0,
     ) -> None:
-        """Do what ``step`` asks on ``page``. ``force``: act on the target through a cover."""
+        """Do what ``step`` asks on ``page``. ``force``: act on the target through a cover.
+
+        ``checked``: the target's actionability was checked just now (a trial click that
+        passed), so a click does not wait for Playwright's actionability checks again.
+        """
         self.ensure_practice(page)
         ms = timeout * 1000
         if step.do == "click":
@@ -165,7 +170,7 @@ class Autopilot:
                 # the click goes to the element itself (as if the person moved the cover).
                 target.dispatch_event("click", timeout=ms)
             else:
-                target.click(timeout=ms)
+                target.click(timeout=ms, force=checked)
             self.actions.append(f"{step.id}: click")
         elif step.do == "type":
             if target is None or step.enters is None:

@@ -18,12 +18,11 @@ from playwright.sync_api import Locator, Page
 from guide_runner.check.pagejs import describe_js, hit_test_js
 from guide_runner.check.suggest import TARGET_ROLES, clean_snapshot, names, rank
 from guide_runner.check.verdicts import CandidateCount, Suggestion, Verdict
+from guide_runner.check.wake import Waker
 from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.model import Step
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import Resolution, build, describe, resolve
-
-POLL = 0.03  # seconds between looks while waiting for a target
 
 
 @dataclass
@@ -37,47 +36,55 @@ class Finding:
     covered_by: str | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     proposal: str | None = None
+    # Playwright's trial click passed just now: the target was visible, stable, enabled
+    # and received the pointer, so acting on it need not wait for those checks again.
+    actionable: bool = False
 
     @property
     def usable(self) -> bool:
         return self.locator is not None
 
 
-def _quick(page: Page, step: Step, lang: str, params: Mapping[str, str]) -> Resolution | None:
+def _quick(
+    page: Page, step: Step, lang: str, params: Mapping[str, str]
+) -> tuple[Resolution | None, bool]:
     """The usual case in one look: a candidate with exactly one visible match.
 
-    Counting hidden matches (for the report) costs a round trip per candidate, so it is
-    done by ``resolve`` only when this finds nothing.
+    Returns that resolution (else None) and whether any candidate matched something
+    visible. Counting hidden matches (for the report) costs a round trip per candidate, so
+    it is done by ``resolve`` only when this finds no first-candidate match.
     """
     for i, candidate in enumerate(step.target):
         visible = build(page, candidate, lang, params).filter(visible=True)
         try:
             n = visible.count()
         except PlaywrightError:
-            return None
+            return None, True  # navigating: let resolve look again
         if n == 1:
-            return Resolution(visible, i, [0] * i + [1], [0] * (i + 1))
+            return Resolution(visible, i, [0] * i + [1], [0] * (i + 1)), True
         if n > 1:
-            return None
-    return None
+            return None, True
+    return None, False
 
 
 def wait_resolution(
     page: Page, step: Step, lang: str, params: Mapping[str, str], timeout: float
 ) -> Resolution:
-    """Resolve the candidates, looking again until one matches or ``timeout`` passes."""
+    """Resolve the candidates, looking again on each change of the page (``Waker``) until
+    one matches or ``timeout`` passes."""
     deadline = time.monotonic() + timeout
+    waker = Waker(page)
     while True:
-        quick = _quick(page, step, lang, params)
+        quick, seen = _quick(page, step, lang, params)
         if quick is not None and quick.index == 0:
             return quick
-        res = resolve(page, step.target, lang, params)
-        if res.found or time.monotonic() >= deadline:
-            return res
-        try:
-            page.wait_for_timeout(POLL * 1000)
-        except PlaywrightError:
-            time.sleep(POLL)
+        left = deadline - time.monotonic()
+        if seen or left <= 0:
+            # A later candidate, several matches, or the last look: the full counts.
+            res = resolve(page, step.target, lang, params)
+            if res.found or left <= 0:
+                return res
+        waker.wait(left)
 
 
 def _counts(step: Step, res: Resolution, lang: str) -> list[CandidateCount]:
@@ -169,11 +176,14 @@ def _healed(step: Step, res: Resolution, lang: str, counts: list[CandidateCount]
 
 
 def _usability(loc: Locator, trial: bool, trial_timeout: float) -> tuple[Verdict, str, str | None]:
-    """OK, or why a person could not use the element: hidden, disabled, covered."""
+    """OK, or why a person could not use the element: hidden, disabled, covered.
+
+    The detail of OK is "trial" when Playwright's trial click passed.
+    """
     if trial:
         try:
             loc.click(trial=True, timeout=trial_timeout * 1000)
-            return Verdict.OK, "", None
+            return Verdict.OK, "trial", None
         except PlaywrightError as exc:
             reason = str(exc)
     else:
@@ -223,8 +233,10 @@ def inspect_target(
             keep = res.locator if verdict is Verdict.COVERED else None
             return Finding(verdict, keep, res.index, f"{detail} ({matched})", counts, covered_by=by)
         if res.healed:
-            return _healed(step, res, lang, counts)
-        return Finding(Verdict.OK, res.locator, res.index, "", counts)
+            healed = _healed(step, res, lang, counts)
+            healed.actionable = detail == "trial"
+            return healed
+        return Finding(Verdict.OK, res.locator, res.index, "", counts, actionable=detail == "trial")
     if step.optional:
         return Finding(
             Verdict.SKIPPED, None, None, "optional step: its target is not shown", counts

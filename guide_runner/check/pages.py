@@ -47,14 +47,17 @@ def address_of(place: Place, params: Mapping[str, str]) -> str | None:
 
 
 def wait_place(page: Page, place: Place, params: Mapping[str, str], timeout: float) -> bool:
-    """Wait until the page is on ``place`` (redirects may still be under way)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if on_place(page.url, place, params):
-            return True
-        if time.monotonic() >= deadline:
-            return False
-        pause(page)
+    """Wait until the page is on ``place`` (redirects may still be under way).
+
+    Event-driven: Playwright reports each navigation of the page; no polling.
+    """
+    if on_place(page.url, place, params):
+        return True
+    with contextlib.suppress(PlaywrightError):  # a timeout, or the page closed
+        page.wait_for_url(
+            lambda url: on_place(url, place, params), wait_until="commit", timeout=timeout * 1000
+        )
+    return on_place(page.url, place, params)
 
 
 def pause(page: Page, seconds: float = POLL) -> None:

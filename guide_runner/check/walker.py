@@ -30,7 +30,6 @@ from guide_runner.check.pagejs import covered_by_js
 from guide_runner.check.pages import (
     address_of,
     on_place,
-    pause,
     place_pattern,
     settle,
     settle_after_redirects,
@@ -39,6 +38,7 @@ from guide_runner.check.pages import (
 )
 from guide_runner.check.shots import capture
 from guide_runner.check.verdicts import StepResult, Verdict
+from guide_runner.check.wake import until
 from guide_runner.completion import Signals, first_met
 from guide_runner.guide.model import DoneWhen, Guide, Step
 from guide_runner.guide.semantics import origin_of
@@ -297,6 +297,7 @@ class Walk:
                 step,
                 target,
                 force=finding is not None and finding.verdict is Verdict.COVERED,
+                checked=finding is not None and finding.actionable,
                 timeout=opts.timeout,
             )
         except AutopilotRefused:
@@ -314,16 +315,16 @@ class Walk:
         return result, target
 
     def _wait_done(self, step: Step, target: Locator | None) -> bool:
+        """Look for the step's result now and after each change of the page (bounded)."""
         assert self.page is not None
+        page = self.page
         signals = Signals(confirmed=True, activated=True)  # the checker confirms itself
-        deadline = time.monotonic() + self.options.timeout
-        while True:
+
+        def met() -> bool:
             pages = [p for p in self.context.pages if not p.is_closed()]
-            if first_met(step, self.page, pages, target, self.lang, self.params, signals):
-                return True
-            if time.monotonic() >= deadline:
-                return False
-            pause(self.page)
+            return first_met(step, page, pages, target, self.lang, self.params, signals) is not None
+
+        return until(page, met, self.options.timeout)
 
     def _fail(self, step: Step, verdict: Verdict, detail: str, **kw: object) -> StepResult:
         result = self._result(step, verdict, detail, completed=False, **kw)
