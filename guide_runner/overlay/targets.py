@@ -30,14 +30,18 @@ _API = f"window.{GLOBAL_NAME}"
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
 _ARM = f"() => {_API} ? {_API}.armChanges() : false"
 _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"
-# Runs on every element the locator matches now (no waiting), in their frame: when there is
-# exactly one, hands it to the top document's overlay. "shown"; "route" when the top cannot
-# be reached from that frame (cross-origin) or lacks the overlay; else how many matched.
-_SHOW_IF_ONE = f"""(els, options) => {{
-  if (els.length !== 1) return els.length;
+# Runs on every element the locator matches now, in their frame. Exactly one: hands it to the
+# top document's overlay ("shown"), or "route" when the top cannot be reached from that frame
+# (cross-origin) or lacks the overlay. Several: how many. None, and `wait` given: waits on the
+# top's armed change watch and says how that wait ended ("changed", "timeout", "unarmed"),
+# or "none" when the top cannot be reached from where it ran.
+_LOOK = f"""async (els, [options, wait]) => {{
+  if (els.length > 1) return els.length;
   let top = null;
-  try {{ top = window.top.{GLOBAL_NAME}; }} catch (_) {{ return "route"; }}
-  return top && top.show(els[0], options) ? "shown" : "route";
+  try {{ top = window.top.{GLOBAL_NAME} || null; }} catch (_) {{ top = null; }}
+  if (els.length === 1) return top && top.show(els[0], options) ? "shown" : "route";
+  if (!wait || !top) return "none";
+  return top.waitForChange(wait[0], wait[1]);
 }}"""
 
 CAP_MS = 250.0  # longest wait between two looks when nothing observable changes
@@ -81,50 +85,52 @@ def show_or_find(
     """
     page = locator.page
     deadline = time.monotonic() + timeout / 1000
-    armed = False
+    armed = False  # the top document's change watch, armed before the look that waits on it
     wakes = 0
     while True:
-        found = _look(locator, options)
+        left = (deadline - time.monotonic()) * 1000
+        gap = BUSY_GAP_MS if wakes >= BUSY_WAKES else 0.0
+        wait = [min(_cap(page), left), gap] if armed and left > 0 else None
+        try:
+            found = locator.evaluate_all(_LOOK, [options, wait])
+        except Error as exc:
+            if "context was destroyed" not in exc.message and "navigat" not in exc.message:
+                raise
+            found = "replaced"  # looked while the document was being replaced
         if found == "shown":
             return None
         left = (deadline - time.monotonic()) * 1000
-        if found != 0:
+        if found == "route" or (isinstance(found, int) and found > 1):
             # To route through frames; or Playwright's own strict-mode error for several.
             return locator.element_handle(timeout=max(left, 1.0))
+        if found in ("changed", "timeout"):
+            wakes += found == "changed"
+            continue  # look again (at least once more, even past the deadline)
         if left <= 0:
             raise PlaywrightTimeoutError(f"Timeout {timeout:g}ms exceeded waiting for {locator}")
+        if found in ("unarmed", "replaced"):
+            armed = False  # a new document: arm it
         main = page.main_frame
         try:
-            if not armed:
-                # Arm before looking again, so a change between that look and the wait counts.
+            if found == "replaced":
+                page.wait_for_timeout(min(_PAUSE_MS, left))
+            elif not armed:
+                # Armed before the next look, so a change after that look's query counts.
                 armed = bool(main.evaluate(_ARM))
                 if not armed:
                     install(main)
                     armed = bool(main.evaluate(_ARM))
                 if not armed:
                     page.wait_for_timeout(min(_PAUSE_MS, left))
-                continue
-            gap = BUSY_GAP_MS if wakes >= BUSY_WAKES else 0.0
-            why = main.evaluate(_WAIT, [min(_cap(page), left), gap])
+            else:
+                # The look ran where the top is out of reach (a cross-origin frame).
+                why = main.evaluate(_WAIT, [min(_cap(page), left), gap])
+                armed = why != "unarmed"
+                wakes += why == "changed"
         except Error:
             # The document is being replaced (navigation): the new one needs arming.
             armed = False
-            page.wait_for_timeout(min(_PAUSE_MS, max(left, 1.0)))
-            continue
-        if why == "unarmed":
-            armed = False
-        elif why == "changed":
-            wakes += 1
-
-
-def _look(locator: Locator, options: dict[str, Any]) -> str | int:
-    try:
-        found: str | int = locator.evaluate_all(_SHOW_IF_ONE, options)
-    except Error as exc:
-        if "context was destroyed" in exc.message or "navigat" in exc.message:
-            return 0  # looked while the document was being replaced: look again
-        raise
-    return found
+            page.wait_for_timeout(min(_PAUSE_MS, left))
 
 
 def _cap(page: Page) -> float:
