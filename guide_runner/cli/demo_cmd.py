@@ -27,8 +27,13 @@ VIEWPORT = {"width": 1280, "height": 800}
 @click.argument("guide")
 @lang_option
 @click.option("--headed", is_flag=True, help="Show the browser window while the demo plays.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the walkthrough report (default ./guide-runner-out/GUIDE-LANG).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the walkthrough report (default ./guide-runner-out/GUIDE-LANG).",
+)
 @pages_option
 @guides_option
 @handle_errors
@@ -91,13 +96,23 @@ def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path 
         tracker = PageTracker(opened.context, screenshots=True)
         tracker.new_page()
         settings = Settings(
-            lang=lang, params=params, target_timeout=10.0, practice=True,
+            lang=lang,
+            params=params,
+            target_timeout=10.0,
+            practice=True,
             neutral_origins=frozenset({PRACTICE_MAILBOX}),
-            mailbox_address=PRACTICE_MAILBOX + "/", max_seconds=600,
+            mailbox_address=PRACTICE_MAILBOX + "/",
+            max_seconds=600,
         )
-        engine = Engine(guide, tracker, OverlayHighlighter(Pins.for_guide(guide, params)),
-                        settings, keys=NoKeys(), listeners=[companion, recorder],
-                        person=DemoPerson(autopilot, recorder))
+        engine = Engine(
+            guide,
+            tracker,
+            OverlayHighlighter(Pins.for_guide(guide, params)),
+            settings,
+            keys=NoKeys(),
+            listeners=[companion, recorder],
+            person=DemoPerson(autopilot, recorder),
+        )
         outcome = engine.run()
     except KeyboardInterrupt:
         err.print(f"[yellow]{escape(say('interrupted', lang))}[/yellow]")
@@ -112,7 +127,9 @@ def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path 
     path = report.write(recorder, out_dir, title, guide.id)
     done = sum(1 for e in recorder.entries if e.how in ("done", "chosen"))
     not_needed = sum(1 for e in recorder.entries if e.how == "optional")
-    err.print(f"{escape(title)}: {done} steps done, {not_needed} not needed, "
-              f"{recorder.seconds:.1f} s — {escape(outcome.ending)}")
+    err.print(
+        f"{escape(title)}: {done} steps done, {not_needed} not needed, "
+        f"{recorder.seconds:.1f} s — {escape(outcome.ending)}"
+    )
     out.print(str(path))
     return outcome.exit_code

@@ -47,22 +47,42 @@ def _ask_missing(guide: Guide, given: dict[str, str], lang: str) -> dict[str, st
 @click.command("run", context_settings=CONTEXT_SETTINGS)
 @click.argument("guide")
 @lang_option
-@click.option("--param", "param_pairs", multiple=True, metavar="NAME=VALUE",
-              help="A value the guide needs, e.g. --param enterprise_url=https://kommune.visma.no "
-              "(asked for when missing).")
+@click.option(
+    "--param",
+    "param_pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A value the guide needs, e.g. --param enterprise_url=https://kommune.visma.no "
+    "(asked for when missing).",
+)
 @browser_options
-@click.option("--practice", is_flag=True,
-              help="Run on the practice site: a copy of the pages on this machine.")
+@click.option(
+    "--practice",
+    is_flag=True,
+    help="Run on the practice site: a copy of the pages on this machine.",
+)
 @pages_option
 @guides_option
-@click.option("--notes", "notes_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None,
-              help="Folder for notes about pages that changed (default "
-              "~/.local/state/guide-runner/drift).")
-@click.option("--target-timeout", type=click.FloatRange(min=1), default=15.0, show_default=True,
-              help="Seconds to look for the next element before saying it cannot be found.")
-@click.option("--headless", is_flag=True, hidden=True,
-              help="For tests only: no window (a person always gets a visible browser).")
+@click.option(
+    "--notes",
+    "notes_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for notes about pages that changed (default ~/.local/state/guide-runner/drift).",
+)
+@click.option(
+    "--target-timeout",
+    type=click.FloatRange(min=1),
+    default=15.0,
+    show_default=True,
+    help="Seconds to look for the next element before saying it cannot be found.",
+)
+@click.option(
+    "--headless",
+    is_flag=True,
+    hidden=True,
+    help="For tests only: no window (a person always gets a visible browser).",
+)
 @handle_errors
 def run_cmd(
     guide: str,
@@ -100,8 +120,18 @@ def run_cmd(
     if not headless and not has_display():
         err.print(f"[red]{escape(say('no_display', language))}[/red]")
         raise SystemExit(1)
-    code = _run(g, language, params, executable, browser_channel, practice, pages_dir,
-                notes_dir, target_timeout, headless)
+    code = _run(
+        g,
+        language,
+        params,
+        executable,
+        browser_channel,
+        practice,
+        pages_dir,
+        notes_dir,
+        target_timeout,
+        headless,
+    )
     raise SystemExit(code)
 
 
@@ -135,8 +165,9 @@ def _run(
     manager = sync_playwright()
     try:
         playwright = manager.start()
-        opened = open_browser(playwright, lang=lang, headless=headless, executable=executable,
-                              channel=channel)
+        opened = open_browser(
+            playwright, lang=lang, headless=headless, executable=executable, channel=channel
+        )
         if practice:
             from guide_runner.practice import PracticeSite
 
@@ -145,14 +176,16 @@ def _run(
         tracker.new_page()
         highlighter = OverlayHighlighter(pins)
         settings = Settings(
-            lang=lang, params=params, target_timeout=target_timeout, notes_dir=notes_dir,
+            lang=lang,
+            params=params,
+            target_timeout=target_timeout,
+            notes_dir=notes_dir,
             practice=practice,
             neutral_origins=frozenset({PRACTICE_MAILBOX}) if practice else frozenset(),
             mailbox_address=PRACTICE_MAILBOX + "/" if practice else None,
         )
         keys = keys_for_stdin()
-        engine = Engine(guide, tracker, highlighter, settings, keys=keys,
-                        listeners=[companion])
+        engine = Engine(guide, tracker, highlighter, settings, keys=keys, listeners=[companion])
         outcome = engine.run()
         return outcome.exit_code
     except KeyboardInterrupt:

@@ -58,8 +58,15 @@ class Harness:
             max_seconds=self.settings_kw.pop("max_seconds", 40),
             **self.settings_kw,
         )
-        engine = Engine(self.guide, tracker, self.highlighter, settings, keys=self.keys,
-                        listeners=[self.listen], person=self.person)
+        engine = Engine(
+            self.guide,
+            tracker,
+            self.highlighter,
+            settings,
+            keys=self.keys,
+            listeners=[self.listen],
+            person=self.person,
+        )
         return engine.run()
 
     # what happened ---------------------------------------------------------------------------

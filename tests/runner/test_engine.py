@@ -23,8 +23,13 @@ def test_walks_the_main_path_to_the_end(mini_ctx: BrowserContext, mini_guide: Gu
     h = Harness(mini_guide, mini_ctx, actions=dict(MAIN))
     outcome = h.run()
     assert outcome.finished and outcome.exit_code == 0
-    assert h.ended() == [("01-cookie", "done"), ("02-neste", "done"), ("03-skriv", "done"),
-                         ("04-ferdig", "done"), ("05-slutt", "done")]
+    assert h.ended() == [
+        ("01-cookie", "done"),
+        ("02-neste", "done"),
+        ("03-skriv", "done"),
+        ("04-ferdig", "done"),
+        ("05-slutt", "done"),
+    ]
     hl = h.highlighter
     assert isinstance(hl, NullHighlighter)
     kinds = [(kind, b.step, b.total) for kind, b in hl.shown]
@@ -39,8 +44,10 @@ def test_optional_step_is_skipped_when_its_target_does_not_show(
     from tests.runner.conftest import MINI_PAGES, serve_pages
 
     pages = dict(MINI_PAGES)
-    pages["https://mini.test/"] = pages["https://mini.test/"].split("<h1>", 1)[0].split(
-        "<div id=cookie")[0] + '<h1>Start</h1><a href="/two">Neste</a>'
+    pages["https://mini.test/"] = (
+        pages["https://mini.test/"].split("<h1>", 1)[0].split("<div id=cookie")[0]
+        + '<h1>Start</h1><a href="/two">Neste</a>'
+    )
     serve_pages(ctx, pages)
     h = Harness(mini_guide, ctx, actions=dict(MAIN))
     t0 = time.monotonic()

@@ -23,21 +23,35 @@ LOOK_ALIKES = [
 PINNED = Pins(["https://connect.visma.com", "https://accountsettings.connect.visma.com"])
 
 
-@pytest.mark.parametrize("url", [
-    "https://connect-visma.com/", "https://connect.visma.com.evil.example/",
-    "https://xn--connect-vsma-kcb.com/", "http://connect.visma.com/",
-    "https://connect.visma.com:444/", "https://evil.example/?https://connect.visma.com",
-    "https://connect.visma.com@evil.example/", "about:blank", "javascript:alert(1)",
-    "https://visma.com/", "https://accountsettings.connect.visma.com.x/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://connect-visma.com/",
+        "https://connect.visma.com.evil.example/",
+        "https://xn--connect-vsma-kcb.com/",
+        "http://connect.visma.com/",
+        "https://connect.visma.com:444/",
+        "https://evil.example/?https://connect.visma.com",
+        "https://connect.visma.com@evil.example/",
+        "about:blank",
+        "javascript:alert(1)",
+        "https://visma.com/",
+        "https://accountsettings.connect.visma.com.x/",
+    ],
+)
 def test_look_alikes_are_not_pinned(url: str) -> None:
     assert not PINNED.allows(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://connect.visma.com/", "https://CONNECT.visma.com/password?x=1",
-    "https://connect.visma.com:443/totp", "https://accountsettings.connect.visma.com/#x",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://connect.visma.com/",
+        "https://CONNECT.visma.com/password?x=1",
+        "https://connect.visma.com:443/totp",
+        "https://accountsettings.connect.visma.com/#x",
+    ],
+)
 def test_exact_origins_are_pinned(url: str) -> None:
     assert PINNED.allows(url)
 
@@ -51,12 +65,15 @@ def test_parameters_are_filled_in_before_pinning(mini_guide: Guide) -> None:
     assert not pins.allows("https://kommune.visma.no.evil.example/")
 
 
-@pytest.mark.parametrize("value,error", [
-    ("http://kommune.visma.no", "must start with https://"),
-    ("kommune.visma.no", "must start with https://"),
-    ("https://kommune.visma.no/login", "without a path"),
-    ("https://user@kommune.visma.no", "is not an address"),
-])
+@pytest.mark.parametrize(
+    "value,error",
+    [
+        ("http://kommune.visma.no", "must start with https://"),
+        ("kommune.visma.no", "must start with https://"),
+        ("https://kommune.visma.no/login", "without a path"),
+        ("https://user@kommune.visma.no", "is not an address"),
+    ],
+)
 def test_https_origin_parameter_is_validated(value: str, error: str) -> None:
     with pytest.raises(ParameterError, match=error):
         https_origin(value)
@@ -85,8 +102,13 @@ def test_look_alike_removes_overlay_warns_and_waits(
     def to_look_alike(page: Page, target: object, h: Harness) -> None:
         page.goto(url)
 
-    actions = {"01-cookie": click, "02-neste": click, "03-skriv": to_look_alike,
-               "04-ferdig": click, "05-slutt": press("enter")}
+    actions = {
+        "01-cookie": click,
+        "02-neste": click,
+        "03-skriv": to_look_alike,
+        "04-ferdig": click,
+        "05-slutt": press("enter"),
+    }
     hl = NullHighlighter()
     h = Harness(mini_guide, ctx, actions=actions, highlighter=hl)
     original = h.listen
@@ -118,10 +140,13 @@ def test_look_alike_removes_overlay_warns_and_waits(
     assert seen["shown"] == seen["shown_after"]
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("sv", "Det här är inte en Visma-sida – skriv inte in ditt lösenord här."),
-    ("en", "This is not a Visma page – do not type your password here."),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("sv", "Det här är inte en Visma-sida – skriv inte in ditt lösenord här."),
+        ("en", "This is not a Visma page – do not type your password here."),
+    ],
+)
 def test_warning_in_other_languages(
     ctx: BrowserContext, mini_guide: Guide, lang: str, text: str
 ) -> None:
@@ -154,12 +179,12 @@ def test_overlay_is_removed_from_the_page_on_a_look_alike(
     drawn: dict[str, object] = {}
 
     def to_look_alike(page: Page, target: object, h: Harness) -> None:
-        drawn["before"] = page.evaluate(
-            "() => !!document.querySelector('guide-runner-overlay')")
+        drawn["before"] = page.evaluate("() => !!document.querySelector('guide-runner-overlay')")
         page.goto(url)
 
-    h = Harness(mini_guide, ctx, highlighter=hl,
-                actions={"01-cookie": click, "02-neste": to_look_alike})
+    h = Harness(
+        mini_guide, ctx, highlighter=hl, actions={"01-cookie": click, "02-neste": to_look_alike}
+    )
     original = h.listen
 
     def listen(event: object) -> None:
@@ -171,7 +196,8 @@ def test_overlay_is_removed_from_the_page_on_a_look_alike(
             page.wait_for_timeout(300)
             drawn["after"] = page.evaluate(
                 """() => { const h = document.querySelector('guide-runner-overlay');
-                   return !!h && h.matches(':popover-open'); }""")
+                   return !!h && h.matches(':popover-open'); }"""
+            )
             h.keys.put("q")
 
     h.listen = listen  # type: ignore[method-assign]

@@ -1,0 +1,74 @@
+"""`guide-runner run` and `guide-runner demo` from the command line."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from guide_runner.cli.main import cli
+
+
+@pytest.fixture
+def no_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr("guide_runner.browser.has_display", lambda: False)
+
+
+def test_run_without_a_display_says_so(no_display: None) -> None:
+    result = CliRunner().invoke(cli, ["run", "feil-epost-bankid", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "No display to show the browser on." in result.output
+    assert "Traceback" not in result.output
+
+
+def test_run_rejects_a_parameter_that_is_not_https() -> None:
+    result = CliRunner().invoke(
+        cli, ["run", "feil-epost-bankid", "--param", "enterprise_url=http://kommune.visma.no"]
+    )
+    assert result.exit_code == 2
+    assert "must start with https://" in result.output
+
+
+def test_run_rejects_an_unknown_parameter() -> None:
+    result = CliRunner().invoke(cli, ["run", "ny-mobil-tvastegs", "--param", "x=1"])
+    assert result.exit_code == 2
+    assert "the guide has no parameter 'x'" in result.output
+
+
+def test_pages_go_with_practice(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", "ny-mobil-tvastegs", "--pages", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--pages goes with --practice" in result.output
+
+
+def test_headless_is_hidden_from_people() -> None:
+    result = CliRunner().invoke(cli, ["run", "-h"])
+    assert result.exit_code == 0
+    assert "--practice" in result.output and "--headless" not in result.output
+
+
+def test_demo_headed_without_a_display(no_display: None) -> None:
+    result = CliRunner().invoke(cli, ["demo", "ny-mobil-tvastegs", "--headed", "--lang", "sv"])
+    assert result.exit_code == 1
+    assert "Hittade ingen skärm" in result.output
+
+
+def test_demo_writes_the_report_and_prints_its_path(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["demo", "feil-epost-bankid", "--lang", "en", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    report = out / "report.html"
+    assert result.stdout.strip() == str(report)
+    assert "22 steps done" in result.stderr
+    page = report.read_text()
+    assert page.count('src="data:image/png;base64,') == 22
+    assert "Step 9 of 22" in page and "The fields are hidden in this picture." in page
+    first = re.search(r'base64,([A-Za-z0-9+/=]+)"', page)
+    assert first and base64.b64decode(first.group(1))[:4] == b"\x89PNG"
