@@ -143,3 +143,32 @@ def test_quit_ends_with_exit_code_1(mini_ctx: BrowserContext, mini_guide: Guide)
     outcome = h.run()
     assert outcome.ending == "quit" and outcome.exit_code == 1
     assert h.events[-1].text.startswith("Avsluttet.")  # type: ignore[union-attr]
+
+
+def test_field_without_constraints_completes_on_enter(
+    ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    """`:valid` says nothing on a field without `required`: the person confirms with Enter."""
+    from tests.runner.conftest import MINI_PAGES, serve_pages
+
+    pages = dict(MINI_PAGES)
+    pages["https://mini.test/two"] = pages["https://mini.test/two"].replace(
+        " required minlength=4", ""
+    )
+    serve_pages(ctx, pages)
+    typed: list[str] = []
+
+    def fill_then_enter(page: object, target: object, h: Harness) -> str:
+        target.fill("hemmelig-1234")  # type: ignore[attr-defined]
+        typed.append("yes")
+        return "enter"
+
+    actions = dict(MAIN)
+    actions["03-skriv"] = fill_then_enter  # type: ignore[assignment]
+    hl = NullHighlighter()
+    h = Harness(mini_guide, ctx, actions=actions, highlighter=hl)
+    assert h.run().finished
+    assert typed == ["yes"]  # not completed before the person typed
+    assert h.notices("typed_enter")[0].text.startswith("Jeg kan ikke se om feltet er fylt ut.")
+    bubble = next(b for kind, b in hl.shown if b.step == 3 and b.buttons[0].id == "confirm")
+    assert bubble.buttons[0].label == "Ferdig"
