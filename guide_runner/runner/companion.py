@@ -101,7 +101,8 @@ class Companion:
     # output --------------------------------------------------------------------------------
     def _start(self) -> None:
         summary = fill(localize(self.guide.summary, self.lang), self.params)
-        self.console.print(Panel(Text(summary), title=Text(self.title, style="bold"), expand=False))
+        self.console.print(Text(self.title, style="bold"))
+        self.console.print(Text(summary))
         if self.practice:
             self.console.print(f"[magenta]{escape(say('practice_banner', self.lang))}[/magenta]")
         self.console.print(escape(say("you_do_it", self.lang)))
