@@ -46,6 +46,11 @@ _SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chr
 _SYSTEM_CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium")
 
 
+# Chromium's autofill asks Google's servers about every form it sees; a guide runs on
+# sign-in forms, so that stays off.
+PRIVACY_ARGS = ("--disable-features=AutofillServerCommunication",)
+
+
 class BrowserNotFound(Exception):
     """No usable browser; the message says how to get one."""
 
@@ -61,7 +66,7 @@ class BrowserChoice:
     considered: tuple[str, ...] = field(default=())
 
     def launch_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"args": list(PRIVACY_ARGS)}
         if self.executable_path:
             kwargs["executable_path"] = self.executable_path
         if self.channel:

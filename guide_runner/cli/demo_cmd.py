@@ -89,7 +89,9 @@ def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path 
     manager = sync_playwright()
     try:
         playwright = manager.start()
-        opened = open_browser(playwright, lang=lang, headless=not headed, viewport=VIEWPORT)
+        opened = open_browser(
+            playwright, lang=lang, headless=not headed, viewport=VIEWPORT, practice=True
+        )
         site = PracticeSite(pages_dir)
         autopilot = Autopilot.for_guide(site, guide)
         autopilot.attach(opened.context)

@@ -84,7 +84,7 @@ def practice_cmd(
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    from guide_runner.practice import LAUNCH_ARGS, PracticeSite
+    from guide_runner.practice import PracticeSite
 
     site = PracticeSite(pages_dir)
     if not site.serves(start):
@@ -96,9 +96,7 @@ def practice_cmd(
     with sync_playwright() as pw:
         choice = discover(str(executable) if executable else None, browser_channel, playwright=pw)
         err.print(f"Browser: {choice.describe()}")
-        browser = pw.chromium.launch(
-            headless=False, args=list(LAUNCH_ARGS), **choice.launch_kwargs()
-        )
+        browser = pw.chromium.launch(headless=False, **choice.launch_kwargs())
         context_args = PracticeSite.context_options()
         if language:
             context_args["locale"] = LOCALES[language]

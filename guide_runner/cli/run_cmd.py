@@ -166,7 +166,12 @@ def _run(
     try:
         playwright = manager.start()
         opened = open_browser(
-            playwright, lang=lang, headless=headless, executable=executable, channel=channel
+            playwright,
+            lang=lang,
+            headless=headless,
+            executable=executable,
+            channel=channel,
+            practice=practice,
         )
         if practice:
             from guide_runner.practice import PracticeSite

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from guide_runner.browser import PRIVACY_ARGS
 from guide_runner.practice.files import PageFiles
 from guide_runner.practice.http import Request, Response, redirect_page
 from guide_runner.practice.server import accountsettings, connect, enterprise, home, inbox
@@ -38,8 +39,9 @@ PRACTICE_HOSTS: tuple[str, ...] = (
 # local port (the discard port) makes all of that fail on this machine instead.
 DEAD_END_PROXY = "http://127.0.0.1:9"
 
-# Launch arguments that stop Chromium's own autofill server queries.
-LAUNCH_ARGS: tuple[str, ...] = ("--disable-features=AutofillServerCommunication",)
+# Launch arguments that stop Chromium's own autofill server queries (every launch of ours
+# uses them: BrowserChoice.launch_kwargs()).
+LAUNCH_ARGS: tuple[str, ...] = PRIVACY_ARGS
 
 SERVERS: dict[str, Routes] = {
     "connect.visma.com": connect.routes,

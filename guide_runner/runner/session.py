@@ -72,11 +72,18 @@ def open_browser(
     executable: Path | None = None,
     channel: str | None = None,
     viewport: dict[str, int] | None = None,
+    practice: bool = False,
 ) -> Opened:
+    """Launch the browser and one context. ``practice`` adds the practice site's context
+    options (a dead-end proxy, so a connection that escapes routing goes nowhere)."""
     choice = discover(str(executable) if executable else None, channel, playwright)
     kwargs: dict[str, Any] = {**choice.launch_kwargs(), "headless": headless}
     browser = playwright.chromium.launch(**kwargs)
     context_kwargs: dict[str, Any] = {"locale": locale_for(lang), "service_workers": "block"}
+    if practice:
+        from guide_runner.practice import PracticeSite
+
+        context_kwargs.update(PracticeSite.context_options())
     if viewport is not None:
         context_kwargs["viewport"] = viewport
     elif not headless:

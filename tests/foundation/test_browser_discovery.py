@@ -34,9 +34,8 @@ def test_playwright_chromium_is_preferred(
     monkeypatch.setattr(browser, "playwright_chromium", lambda playwright=None: "/pw/chrome")
     monkeypatch.setattr(browser, "_system_chromium", lambda: iter(["/usr/bin/chromium"]))
     choice = discover()
-    assert choice.source == "playwright" and choice.launch_kwargs() == {
-        "executable_path": "/pw/chrome"
-    }
+    assert choice.source == "playwright"
+    assert choice.launch_kwargs()["executable_path"] == "/pw/chrome"
 
 
 def test_installed_chrome_before_system_chromium(
@@ -49,7 +48,8 @@ def test_installed_chrome_before_system_chromium(
     )
     monkeypatch.setattr(browser, "_system_chromium", lambda: iter(["/usr/bin/chromium"]))
     choice = discover()
-    assert choice.launch_kwargs() == {"channel": "chrome"}
+    assert choice.launch_kwargs()["channel"] == "chrome"
+    assert "executable_path" not in choice.launch_kwargs()
 
 
 def test_system_chromium_last(nothing_installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,7 +62,7 @@ def test_system_chromium_last(nothing_installed: None, monkeypatch: pytest.Monke
 def test_executable_override(tmp_path: Path, nothing_installed: None) -> None:
     exe = tmp_path / "my-chrome"
     exe.write_text("")
-    assert discover(executable=str(exe)).launch_kwargs() == {"executable_path": str(exe)}
+    assert discover(executable=str(exe)).launch_kwargs()["executable_path"] == str(exe)
     with pytest.raises(BrowserNotFound, match="does not exist"):
         discover(executable=str(tmp_path / "missing"))
 
@@ -73,7 +73,13 @@ def test_channel_override(nothing_installed: None, monkeypatch: pytest.MonkeyPat
     with pytest.raises(BrowserNotFound, match="Unknown browser channel"):
         discover(channel="firefox")
     monkeypatch.setattr(browser, "channel_executable", lambda c: "/opt/microsoft/msedge/msedge")
-    assert discover(channel="msedge").launch_kwargs() == {"channel": "msedge"}
+    assert discover(channel="msedge").launch_kwargs()["channel"] == "msedge"
+
+
+def test_every_launch_keeps_autofill_server_queries_off(nothing_installed: None) -> None:
+    # A guide runs on sign-in forms: Chromium must not describe them to a server.
+    kwargs = browser.BrowserChoice("system", "test", executable_path="/x").launch_kwargs()
+    assert "--disable-features=AutofillServerCommunication" in kwargs["args"]
 
 
 def test_environment_variable(
