@@ -1,8 +1,10 @@
 """``--report DIR``: one self-contained HTML page (no external assets) at DIR/index.html.
 
 Per guide x language, per step: the instruction, the verdict and why, a screenshot with the
-target outlined (drawn over the image, so the page itself was never changed) and, for every
-step that is not ok, the suggestions and the page's accessibility snapshot.
+step shown by the project's overlay (target outlined, instruction in its bubble; see
+guide_runner/check/shots.py; when the overlay could not be shown, the target's box is drawn
+over the image instead) and, for every step that is not ok, the suggestions and the page's
+accessibility snapshot.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _color(v: Verdict) -> str:
 def _shot(shot: Screenshot, alt: str) -> str:
     data = base64.b64encode(shot.jpeg).decode("ascii")
     outline = ""
-    if shot.box is not None:
+    if shot.box is not None and not shot.overlay:
         x, y, w, h = shot.box
         pad = 4.0
         left = max(0.0, (x - pad) / shot.width * 100)
@@ -48,10 +50,16 @@ def _shot(shot: Screenshot, alt: str) -> str:
             f'<div class="outline" style="left:{left:.2f}%;top:{top:.2f}%;'
             f'width:{width:.2f}%;height:{height:.2f}%"></div>'
         )
-    masked = '<div class="muted">Input fields are masked.</div>' if shot.masked else ""
+    notes = []
+    if shot.overlay:
+        notes.append("The step as guide-runner shows it (outline and bubble).")
+    if shot.masked:
+        notes.append("Input fields are masked (grey boxes).")
+    note = f'<div class="muted">{" ".join(notes)}</div>' if notes else ""
+    kind = "shot overlaid" if shot.overlay else "shot"
     return (
-        f'<div class="shot"><img alt="{html.escape(alt)}" src="data:image/jpeg;base64,{data}">'
-        f"{outline}</div>{masked}"
+        f'<div class="{kind}"><img alt="{html.escape(alt)}" src="data:image/jpeg;base64,{data}">'
+        f"{outline}</div>{note}"
     )
 
 

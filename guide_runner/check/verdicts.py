@@ -87,6 +87,7 @@ class Screenshot:
     height: int
     box: tuple[float, float, float, float] | None = None
     masked: bool = False
+    overlay: bool = False  # the project's overlay (outline and bubble) is in the image
 
 
 @dataclass

@@ -36,8 +36,8 @@ from guide_runner.check.pages import (
     wait_place,
     without_query,
 )
-from guide_runner.check.shots import capture
-from guide_runner.check.verdicts import StepResult, Verdict
+from guide_runner.check.shots import Shooter
+from guide_runner.check.verdicts import Screenshot, StepResult, Verdict
 from guide_runner.check.wake import until
 from guide_runner.completion import Signals, first_met
 from guide_runner.guide.model import DoneWhen, Guide, Step
@@ -140,6 +140,8 @@ class Walk:
         self._skipped: list[Step] = []  # click steps not done (look mode does none)
         self._by_address = False
         self._tried: set[str] = set()
+        self._main = guide.main_path()
+        self._shooter: Shooter | None = None  # report screenshots (made with the page)
 
     # Helpers ---------------------------------------------------------------------------
 
@@ -195,8 +197,18 @@ class Walk:
                 return _net_error(exc) or text.strip().splitlines()[0]
         return None  # pragma: no cover
 
+    def _shot(self, step: Step, target: Locator | None) -> Screenshot | None:
+        """A report screenshot of ``step`` (only with ``--report``), the overlay showing it."""
+        if self._shooter is None:
+            return None
+        main = [s.id for s in self._main]
+        number = main.index(step.id) + 1 if step.id in main else self.guide.step_index(step.id) + 1
+        return self._shooter.capture(step, number, target)
+
     def _start(self) -> None:
         self.page = self.context.new_page()
+        if self.options.screenshots:
+            self._shooter = Shooter(self.page, self.lang, self.params, len(self._main))
         error = self._goto(fill(self.guide.start, self.params))
         if error is None and not self.options.act:
             settle_after_redirects(self.page, self.options.timeout)
@@ -211,8 +223,8 @@ class Walk:
         assert self.page is not None
         if result.verdict not in (Verdict.OK, Verdict.SKIPPED, Verdict.NOT_WALKED):
             result.aria_snapshot = snapshot(self.page)[:20000] or None
-        if self.options.screenshots and result.screenshot is None:
-            result.screenshot = capture(self.page, target, step.sensitive)
+        if result.screenshot is None:
+            result.screenshot = self._shot(step, target)
         result.seconds = time.monotonic() - started
         return result
 
@@ -220,7 +232,7 @@ class Walk:
 
     def __iter__(self) -> Iterator[StepResult]:
         self._start()
-        main = self.guide.main_path()
+        main = self._main
         on_main = {s.id for s in main}
         for step in main:
             if self._failed is not None:
@@ -280,7 +292,7 @@ class Walk:
             finding = inspect_target(page, step, lang, self.params, opts.timeout)
             if finding.verdict is Verdict.SKIPPED:
                 return self._from_finding(step, finding), None
-            shot = capture(page, finding.locator, step.sensitive) if opts.screenshots else None
+            shot = self._shot(step, finding.locator)
             result = self._from_finding(step, finding)
             result.screenshot = shot
             if not finding.usable:
@@ -289,8 +301,7 @@ class Walk:
                 return result, None
             target = finding.locator
         else:
-            shot = capture(page, None, step.sensitive) if opts.screenshots else None
-            result = self._result(step, Verdict.OK, screenshot=shot)
+            result = self._result(step, Verdict.OK, screenshot=self._shot(step, None))
         try:
             self.autopilot.perform(
                 page,
