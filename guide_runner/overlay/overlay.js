@@ -231,9 +231,19 @@
   // Where the bubble goes: the first side with room, aligned to the target and kept inside
   // the viewport; the roomiest side, clamped, when nothing fits. The trailing side comes
   // first because below a form field is usually the field or button the person needs next.
-  function placeBubble(anchor, size, viewport, rtl) {
+  function placeBubble(anchor, size, viewport, rtl, position) {
     const clampX = (x) => Math.min(Math.max(x, MARGIN), viewport.width - size.width - MARGIN);
     const clampY = (y) => Math.min(Math.max(y, MARGIN), viewport.height - size.height - MARGIN);
+    if (!anchor && position === "corner") {
+      // A step done elsewhere (mail, phone, paper): keep the page's content in view, since
+      // it may show what the person needs (a new one-time code), and sit in the end corner.
+      return {
+        side: "none",
+        x: rtl ? MARGIN : Math.max(MARGIN, viewport.width - size.width - MARGIN),
+        y: Math.max(MARGIN, viewport.height - size.height - MARGIN),
+        arrow: null,
+      };
+    }
     if (!anchor) {
       return {
         side: "none",
@@ -664,7 +674,7 @@
     const rtl = anchor
       ? directionOf(current.target.el) === "rtl"
       : directionOf(document.documentElement) === "rtl";
-    const place = placeBubble(anchor, ui.size, viewport, rtl);
+    const place = placeBubble(anchor, ui.size, viewport, rtl, current.options.position);
 
     const { ring, dim, bubble } = ui;
     ring.hidden = !box;
@@ -736,6 +746,7 @@
       dim: Boolean(o.dim),
       scroll: o.scroll !== false,
       frameBox: Boolean(o.frameBox),
+      position: o.position === "corner" ? "corner" : "center",
     };
   }
 

@@ -6,7 +6,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, Literal, Protocol, cast
 
 from playwright.sync_api import Error, Frame, Locator, Page
 
@@ -127,9 +127,11 @@ class Overlay:
         buttons: Sequence[Button] = (),
         cant_find_label: str | None = None,
         title: str | None = None,
+        position: Literal["center", "corner"] = "center",
     ) -> int:
-        """Show the bubble centred with no target ("I can't find X here", steps done
-        outside the browser). Returns the show id."""
+        """Show the bubble with no target: centred ("I can't find X here"), or in the
+        bottom end corner (``position="corner"``) so the page stays readable while the
+        person acts elsewhere (reads a mail, writes down a code). Returns the show id."""
         options = self._options(
             text=text,
             step=step,
@@ -141,6 +143,7 @@ class Overlay:
             dim=False,
             scroll=False,
         )
+        options["position"] = position
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
         if self._page.evaluate(_SHOW_MESSAGE, options) is None:

@@ -94,6 +94,8 @@ class OverlayHighlighter:
                 lang=bubble.lang,
                 buttons=self._buttons(bubble),
                 cant_find_label=bubble.cant_find_label,
+                # A problem needs attention; a step done elsewhere must not hide the page.
+                position="center" if bubble.tone == "problem" else "corner",
             )
         except (OverlayError, PlaywrightError) as exc:
             raise PlaywrightError(str(exc)) from None

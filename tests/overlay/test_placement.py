@@ -76,3 +76,16 @@ def test_message_stays_centred_on_resize(page: Page, origins: Origins, overlay: 
         bubble = layout(page)["bubble"]
         assert abs(bubble["x"] + bubble["width"] / 2 - width / 2) <= 1
         assert abs(bubble["y"] + bubble["height"] / 2 - height / 2) <= 1
+
+
+def test_message_in_the_corner_leaves_the_page_readable(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    page.goto(origins.url("placement.html"))
+    overlay.show_message(text=TEXT, lang="en", position="corner")
+    for width, height in ((1280, 720), (600, 500)):
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page)
+        bubble = layout(page)["bubble"]
+        assert abs(bubble["x"] + bubble["width"] - (width - MARGIN)) <= 1
+        assert abs(bubble["y"] + bubble["height"] - (height - MARGIN)) <= 1
