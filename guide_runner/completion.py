@@ -61,7 +61,8 @@ def condition_met(
             pattern = fill(done.url, params)
             return any(url_matches(p.url, pattern) for p in pages if not p.is_closed())
         if done.appears is not None:
-            return resolve(page, done.appears, lang, params).found
+            # Only "found" matters here: skip counting hidden matches (a round trip each).
+            return resolve(page, done.appears, lang, params, count_hidden=False).found
         if done.disappears is not None:
             if done.disappears == "target":
                 if target is None:

@@ -79,16 +79,25 @@ class Resolution:
 
 
 def resolve(
-    root: Root, candidates: Sequence[Candidate], lang: str, params: Mapping[str, str] = {}
+    root: Root,
+    candidates: Sequence[Candidate],
+    lang: str,
+    params: Mapping[str, str] = {},
+    *,
+    count_hidden: bool = True,
 ) -> Resolution:
-    """Try the candidates in order, now, without waiting."""
+    """Try the candidates in order, now, without waiting.
+
+    ``count_hidden=False`` leaves ``hidden_counts`` at 0 (one round trip per candidate
+    instead of two) for callers that only ask whether a candidate matched.
+    """
     result = Resolution()
     for i, candidate in enumerate(candidates):
         everything = build(root, candidate, lang, params)
         visible = everything.filter(visible=True)
         try:
             n_visible = visible.count()
-            n_all = everything.count()
+            n_all = everything.count() if count_hidden else n_visible
         except Exception:  # a frame that is gone or navigating counts as no match
             n_visible = n_all = 0
         result.visible_counts.append(n_visible)

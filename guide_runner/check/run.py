@@ -66,6 +66,11 @@ def new_context(browser: Browser, lang: str, config: CheckConfig) -> BrowserCont
     }
     if config.storage_state is not None and config.site != "practice":
         options["storage_state"] = str(config.storage_state)
+    if config.site == "practice":
+        from guide_runner.practice import PracticeSite
+
+        # A dead-end proxy: a connection that escapes routing goes nowhere.
+        options.update(PracticeSite.context_options())
     context = browser.new_context(**options)
     if config.har is not None:
         context.route_from_har(config.har, not_found="abort")
