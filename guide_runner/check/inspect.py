@@ -18,11 +18,11 @@ from playwright.sync_api import Locator, Page
 from guide_runner.check.pagejs import describe_js, hit_test_js
 from guide_runner.check.suggest import TARGET_ROLES, clean_snapshot, names, rank
 from guide_runner.check.verdicts import CandidateCount, Suggestion, Verdict
-from guide_runner.check.wake import Waker
 from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.model import Step
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import Resolution, build, describe, resolve
+from guide_runner.wake import Waker
 
 
 @dataclass

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
+
+from guide_runner.pagejs import load_js
 
 _DIR = Path(__file__).with_name("js")
 
 
-@cache
 def source(name: str) -> str:
-    text = (_DIR / f"{name}.js").read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    return body.strip().rstrip(";")
+    return load_js(str(_DIR / f"{name}.js"), f"{name}.js")
 
 
 def describe_js() -> str:

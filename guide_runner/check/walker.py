@@ -38,12 +38,12 @@ from guide_runner.check.pages import (
 )
 from guide_runner.check.shots import Shooter
 from guide_runner.check.verdicts import Screenshot, StepResult, Verdict
-from guide_runner.check.wake import until
 from guide_runner.completion import Signals, first_met
 from guide_runner.guide.model import DoneWhen, Guide, Step
 from guide_runner.guide.semantics import origin_of
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import resolve
+from guide_runner.wake import until
 
 # Where sites send people who are not signed in.
 SIGN_IN_ORIGINS = ("https://connect.visma.com",)

@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from playwright.sync_api import FrameLocator, Locator, Page
 
+from guide_runner.wake import WAKE_JS
+
 # Methods the run path must never have; tests/runner assert none of the wrappers has one.
 INPUT_METHODS = frozenset(
     {
@@ -205,6 +207,12 @@ class SafePage:
     def wait_for_timeout(self, ms: float) -> None:
         """Let time pass while Playwright delivers events (new pages, signals)."""
         self._inner.wait_for_timeout(ms)
+
+    def wait_for_change(self, last: str | None, cap_ms: float) -> str:
+        """Wait in the page until its document changes, or ``cap_ms`` pass; returns the
+        document's change token (see guide_runner/wake.js: it only observes, it sends no
+        events and reads no field). Raises Playwright's Error when the document goes away."""
+        return str(self._inner.evaluate(WAKE_JS, [last, cap_ms]))
 
     # finding -------------------------------------------------------------------------------
     def get_by_role(

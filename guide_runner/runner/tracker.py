@@ -13,9 +13,15 @@ from playwright.sync_api import Error as PlaywrightError
 
 from guide_runner.runner.safe_page import SafePage
 
+# The shortest time between two looks when the page keeps changing (animations that
+# mutate the DOM, clocks): bounds the runner's work on a busy page.
+MIN_TICK_MS = 20
+
 
 class PageTracker:
     def __init__(self, context: BrowserContext, *, screenshots: bool = False):
+        self._change_token: str | None = None
+        self._last_tick = 0.0
         self._context = context
         self._screenshots = screenshots
         self._pages: list[tuple[Page, SafePage]] = []
@@ -81,12 +87,23 @@ class PageTracker:
         return self._add(page, follow=True)
 
     def tick(self, ms: float) -> None:
-        """Let ``ms`` pass while Playwright delivers events."""
+        """Wait until the active page changes, or at most ``ms``, while Playwright delivers
+        events (new pages, signals). Waking on a change lets a step's result be noticed
+        at once instead of on the next fixed tick; a page that changes all the time is
+        still looked at no more often than every ``MIN_TICK_MS``."""
         page = self.active
-        if page is not None:
-            try:
-                page.wait_for_timeout(ms)
-                return
-            except PlaywrightError:
-                pass
-        time.sleep(ms / 1000)
+        since = (time.monotonic() - self._last_tick) * 1000
+        try:
+            if page is not None and since < MIN_TICK_MS:
+                page.wait_for_timeout(MIN_TICK_MS - since)
+            if page is not None:
+                self._change_token = page.wait_for_change(self._change_token, ms)
+            else:
+                time.sleep(ms / 1000)
+        except PlaywrightError:
+            # The document went away (a navigation: something happened) or the page closed.
+            self._change_token = None
+            if page is not None and page.is_closed():
+                time.sleep(ms / 1000)
+        finally:
+            self._last_tick = time.monotonic()

@@ -15,7 +15,11 @@ from collections.abc import Callable
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from guide_runner.check.pagejs import source
+from guide_runner.pagejs import load_js
+
+# Shared by the checker and the runner's tick. It only observes: it sends no events and
+# changes nothing on the page (see wake.js).
+WAKE_JS = load_js(__file__, "wake.js")
 
 CAP = 0.1  # seconds: the longest wait without a look (changes no DOM event reports)
 
@@ -33,7 +37,7 @@ class Waker:
         cap = max(0.001, min(self.cap, seconds))
         started = time.monotonic()
         try:
-            self._token = str(self.page.evaluate(source("wake"), [self._token, cap * 1000]))
+            self._token = str(self.page.evaluate(WAKE_JS, [self._token, cap * 1000]))
         except PlaywrightError:
             # The document went away (a navigation: something happened) or the page closed.
             self._token = None
@@ -55,4 +59,4 @@ def until(page: Page, ready: Callable[[], bool], timeout: float, cap: float = CA
         waker.wait(left)
 
 
-__all__ = ["CAP", "Waker", "until"]
+__all__ = ["CAP", "WAKE_JS", "Waker", "until"]
