@@ -3,10 +3,11 @@ outline is drawn. Once on the same page, once across a navigation.
 
 The runner's engine (guide_runner.runner.engine.Engine) needs a whole guide, pinned https
 origins, a page tracker and a key source, and exposes no hook for timing one transition,
-so this drives the overlay and the completion checks the way the engine does: one tick every
-``POLL_MS`` (Settings.poll_ms, 100 ms) — drain the overlay's signals, check the step's
-``done_when`` with guide_runner.completion, and wait ``page.wait_for_timeout(POLL_MS)``
-(PageTracker.tick) when not done; when done, ``Overlay.show`` the next step's locator.
+so this drives the overlay and the completion checks the way the engine does: drain the
+overlay's signals, check the step's ``done_when`` with guide_runner.completion, and when not
+done wait for the page's next change or ``POLL_MS`` at most (Settings.poll_ms, 100 ms), as
+PageTracker.tick does with guide_runner.wake; when done, ``Overlay.show`` the next step's
+locator.
 
 - same page: step 1 "Edit e-mail" (done_when: activated, the overlay's click signal); the
   click reveals the next step's field "New e-mail address" on the same page;
@@ -31,6 +32,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from guide_runner.completion import Signals, url_matches
 from guide_runner.overlay import Overlay
+from guide_runner.wake import Waker
 
 from .common import PROBE, Settings, percentiles
 
@@ -39,6 +41,7 @@ POLL_MS = 100.0
 
 def _wait_like_engine(page: Page, overlay: Overlay, done: Callable[[Signals], bool]) -> None:
     signals = Signals()
+    waker = Waker(page, cap=POLL_MS / 1000)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         for signal in overlay.events():
@@ -46,7 +49,7 @@ def _wait_like_engine(page: Page, overlay: Overlay, done: Callable[[Signals], bo
                 signals.activated = True
         if done(signals):
             return
-        page.wait_for_timeout(POLL_MS)
+        waker.wait(POLL_MS / 1000)
     raise TimeoutError("the step never completed")
 
 
@@ -119,5 +122,7 @@ def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
     finally:
         overlay.destroy()
         context.close()
-    out["method"] = f"engine-like loop (poll {POLL_MS:.0f} ms) over Overlay + completion"
+    out["method"] = (
+        f"engine-like loop (wake on change, {POLL_MS:.0f} ms at most) over Overlay + completion"
+    )
     return out
