@@ -231,7 +231,22 @@
   // Where the bubble goes: the first side with room, aligned to the target and kept inside
   // the viewport; the roomiest side, clamped, when nothing fits. The trailing side comes
   // first because below a form field is usually the field or button the person needs next.
-  function placeBubble(anchor, size, viewport, rtl, position) {
+  // Boxes of the elements that describe the target (aria-describedby), in the top
+  // document's viewport; only for targets in the top document.
+  function describedRects(el) {
+    if (!el || el.ownerDocument !== document) return [];
+    const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    const rects = [];
+    for (const id of ids) {
+      const described = document.getElementById(id);
+      if (!described) continue;
+      const r = described.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) rects.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+    }
+    return rects;
+  }
+
+  function placeBubble(anchor, size, viewport, rtl, position, avoid = []) {
     const clampX = (x) => Math.min(Math.max(x, MARGIN), viewport.width - size.width - MARGIN);
     const clampY = (y) => Math.min(Math.max(y, MARGIN), viewport.height - size.height - MARGIN);
     if (!anchor && position === "corner") {
@@ -264,19 +279,34 @@
     const fits = (side) => (side === "top" || side === "bottom"
       ? room[side] >= size.height && viewport.width - 2 * MARGIN >= size.width
       : room[side] >= size.width && viewport.height - 2 * MARGIN >= size.height);
-    let side = order.find(fits);
+    const positionFor = (side) => {
+      if (side === "bottom" || side === "top") {
+        const start = rtl ? right - size.width : anchor.x + (anchor.width - size.width) / 2;
+        return {
+          x: clampX(rtl ? Math.min(start, anchor.x + (anchor.width - size.width) / 2) : start),
+          y: clampY(side === "bottom" ? bottom + GAP : anchor.y - GAP - size.height),
+        };
+      }
+      return {
+        x: clampX(side === "right" ? right + GAP : anchor.x - GAP - size.width),
+        y: clampY(anchor.y + (anchor.height - size.height) / 2),
+      };
+    };
+    // What describes the target (aria-describedby: e.g. the password rules) stays visible:
+    // of the sides that fit, take the one covering least of it (the first, on a tie).
+    const covered = (side) => {
+      const at = positionFor(side);
+      const box = { x: at.x, y: at.y, width: size.width, height: size.height };
+      return avoid.reduce((sum, r) => {
+        const i = intersect(box, r);
+        return sum + i.width * i.height;
+      }, 0);
+    };
+    let side = order
+      .filter(fits)
+      .reduce((best, s) => (best === undefined || covered(s) < covered(best) ? s : best), undefined);
     if (!side) side = order.reduce((best, s) => (room[s] > room[best] ? s : best), order[0]);
-
-    let x;
-    let y;
-    if (side === "bottom" || side === "top") {
-      const start = rtl ? right - size.width : anchor.x + (anchor.width - size.width) / 2;
-      x = clampX(rtl ? Math.min(start, anchor.x + (anchor.width - size.width) / 2) : start);
-      y = clampY(side === "bottom" ? bottom + GAP : anchor.y - GAP - size.height);
-    } else {
-      y = clampY(anchor.y + (anchor.height - size.height) / 2);
-      x = clampX(side === "right" ? right + GAP : anchor.x - GAP - size.width);
-    }
+    const { x, y } = positionFor(side);
     const horizontal = side === "bottom" || side === "top";
     const centre = horizontal ? anchor.x + anchor.width / 2 - x : anchor.y + anchor.height / 2 - y;
     const length = horizontal ? size.width : size.height;
@@ -674,7 +704,8 @@
     const rtl = anchor
       ? directionOf(current.target.el) === "rtl"
       : directionOf(document.documentElement) === "rtl";
-    const place = placeBubble(anchor, ui.size, viewport, rtl, current.options.position);
+    const avoid = anchor ? describedRects(current.target.el) : [];
+    const place = placeBubble(anchor, ui.size, viewport, rtl, current.options.position, avoid);
 
     const { ring, dim, bubble } = ui;
     ring.hidden = !box;

@@ -89,3 +89,31 @@ def test_message_in_the_corner_leaves_the_page_readable(
         bubble = layout(page)["bubble"]
         assert abs(bubble["x"] + bubble["width"] - (width - MARGIN)) <= 1
         assert abs(bubble["y"] + bubble["height"] - (height - MARGIN)) <= 1
+
+
+def test_bubble_leaves_what_describes_the_target_visible(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    # Like the new-password field and its rule list: the rules sit to the right, where the
+    # bubble would go first; it must take another side that fits.
+    page.goto(origins.url("placement.html"))
+    page.evaluate(
+        """() => {
+            const field = document.createElement("input");
+            field.id = "new-password";
+            field.setAttribute("aria-describedby", "rules");
+            field.style.cssText = "position:fixed; left:200px; top:200px; width:260px";
+            const rules = document.createElement("ul");
+            rules.id = "rules";
+            rules.style.cssText = "position:fixed; left:520px; top:180px; width:300px; margin:0";
+            rules.innerHTML = "<li>8 characters</li><li>1 digit</li><li>1 special</li>";
+            document.body.append(field, rules);
+        }"""
+    )
+    overlay.show(page.locator("#new-password"), text=TEXT, lang="en")
+    settle(page)
+    drawn = assert_well_placed(page)
+    rules = page.locator("#rules").bounding_box()
+    assert rules is not None
+    assert drawn["side"] != "right"
+    assert not overlaps(drawn["bubble"], rules)
