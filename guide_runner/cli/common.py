@@ -92,18 +92,23 @@ def pick_language(requested: str | None, available: list[str], default: str) -> 
 
 def handle_errors(f: F) -> F:
     """Turn the domain's expected failures into one clear message (exit 1), never a traceback."""
-    from guide_runner.browser import BrowserNotFound
-    from guide_runner.guide import GuideError, GuideNotFound
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
-        except GuideError as exc:
-            for issue in exc.issues:
-                err.print(f"[red]error:[/red] {issue}", markup=True, highlight=False)
-            raise SystemExit(1) from None
-        except (GuideNotFound, BrowserNotFound) as exc:
-            raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            # Imported only now: a command that fails no way pays nothing for them, and the
+            # guide models stay off the start-up path (demo loads them while the browser starts).
+            from guide_runner.browser import BrowserNotFound
+            from guide_runner.guide import GuideError, GuideNotFound
+
+            if isinstance(exc, GuideError):
+                for issue in exc.issues:
+                    err.print(f"[red]error:[/red] {issue}", markup=True, highlight=False)
+                raise SystemExit(1) from None
+            if isinstance(exc, (GuideNotFound, BrowserNotFound)):
+                raise click.ClickException(str(exc)) from None
+            raise
 
     return wrapper  # type: ignore[return-value]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -18,7 +18,10 @@ from guide_runner.cli.common import (
     pages_option,
     pick_language,
 )
-from guide_runner.guide import Catalog, Guide, localize
+
+if TYPE_CHECKING:
+    from guide_runner.guide import Guide
+    from guide_runner.runner.launch import Started
 
 VIEWPORT = {"width": 1280, "height": 800}
 
@@ -52,24 +55,47 @@ def demo_cmd(
     screenshot per step) and prints its path.
     """
     from guide_runner.browser import has_display
-    from guide_runner.runner.messages import say
+    from guide_runner.runner.launch import launch_while
 
-    g = Catalog.default(guide_dirs).load(guide)
-    language = pick_language(lang, g.languages, g.default_language)
+    def load() -> tuple[Guide, str]:
+        # On a background thread while the browser starts: the guide models, the YAML, and
+        # the modules the walk needs are loaded in time the main thread spends waiting.
+        from guide_runner.guide import Catalog
+
+        g = Catalog.default(guide_dirs).load(guide)
+        language = pick_language(lang, g.languages, g.default_language)
+        import guide_runner.autopilot
+        import guide_runner.runner.engine
+        import guide_runner.runner.report  # noqa: F401
+
+        return g, language
+
     if headed and not has_display():
+        from guide_runner.runner.messages import say
+
+        _, language = load()
         err.print(f"[red]{escape(say('no_display', language))}[/red]")
         err.print("Run it without --headed to play it in the background and get the report.")
         raise SystemExit(1)
+    started = launch_while(load, headless=not headed)
+    g, language = started.value
     target = out_dir or Path("guide-runner-out") / f"{g.id}-{language}"
-    code = _demo(g, language, headed, target, pages_dir)
+    code = _demo(started, g, language, headed, target, pages_dir)
     raise SystemExit(code)
 
 
-def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path | None) -> int:
+def _demo(
+    started: Started[tuple[Guide, str]],
+    guide: Guide,
+    lang: str,
+    headed: bool,
+    out_dir: Path,
+    pages_dir: Path | None,
+) -> int:
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
     from guide_runner.autopilot import Autopilot
+    from guide_runner.guide import localize
     from guide_runner.practice import PracticeSite
     from guide_runner.runner import report
     from guide_runner.runner.companion import Companion
@@ -79,23 +105,21 @@ def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path 
     from guide_runner.runner.keys import NoKeys
     from guide_runner.runner.messages import say
     from guide_runner.runner.origins import Pins
-    from guide_runner.runner.session import PRACTICE_MAILBOX, open_browser
+    from guide_runner.runner.session import PRACTICE_MAILBOX, new_context
     from guide_runner.runner.tracker import PageTracker
 
     params = {name: spec.default for name, spec in guide.parameters.items()}
     title = localize(guide.title, lang)
     companion = Companion(guide, lang, params, err, live=False)
     recorder = report.Recorder(lang)
-    manager = sync_playwright()
     try:
-        playwright = manager.start()
-        opened = open_browser(
-            playwright, lang=lang, headless=not headed, viewport=VIEWPORT, practice=True
+        context = new_context(
+            started.browser, lang=lang, headless=not headed, viewport=VIEWPORT, practice=True
         )
         site = PracticeSite(pages_dir)
         autopilot = Autopilot.for_guide(site, guide)
-        autopilot.attach(opened.context)
-        tracker = PageTracker(opened.context, screenshots=True)
+        autopilot.attach(context)
+        tracker = PageTracker(context, screenshots=True)
         tracker.new_page()
         settings = Settings(
             lang=lang,
@@ -124,8 +148,7 @@ def _demo(guide: Guide, lang: str, headed: bool, out_dir: Path, pages_dir: Path 
         err.print(f"[red]The browser stopped: {escape(first_line)}[/red]")
         return 1
     finally:
-        with contextlib.suppress(Exception, KeyboardInterrupt):
-            manager.__exit__(None, None, None)
+        started.stop()
     path = report.write(recorder, out_dir, title, guide.id)
     done = sum(1 for e in recorder.entries if e.how in ("done", "chosen"))
     not_needed = sum(1 for e in recorder.entries if e.how == "optional")

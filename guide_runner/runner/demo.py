@@ -6,6 +6,8 @@ until the highlight or bubble is showing, then: for a step where something is ty
 types first and takes the screenshot after (inputs masked on sensitive steps, so the
 picture shows the field filled but not what is in it); otherwise it takes the screenshot
 first and then acts. Steps the person confirms are confirmed like a person pressing Enter.
+Before each picture it waits until the page holds still (settle.js: a smooth scroll or a
+transition has ended, the bubble is placed) rather than sleeping a fixed time.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
 
 from guide_runner.autopilot import Autopilot
+from guide_runner.pagejs import load_js
 from guide_runner.runner.engine import StepView
 from guide_runner.runner.keys import ENTER
 from guide_runner.runner.report import Recorder
 from guide_runner.runner.safe_page import unwrap_locator, unwrap_page
 
-SETTLE_MS = 350  # let the bubble place itself before the picture
+SETTLE_JS = load_js(__file__, "settle.js")
+SETTLE_CAP_MS = 2000  # a page that never holds still is pictured as it is
 
 
 @dataclass
@@ -38,23 +43,22 @@ class DemoPerson:
         page = unwrap_page(view.page)
         target = unwrap_locator(view.target) if view.target is not None else None
         step = view.step
-        page.wait_for_timeout(SETTLE_MS)
         if step.do == "type":
             self.autopilot.perform(page, step, target)
-            page.wait_for_timeout(150)
-            self._picture(view)
+            self._picture(view, page)
         else:
-            self._picture(view)
+            self._picture(view, page)
             if step.do == "click" or (step.do == "outside" and step.via == "email"):
                 self.autopilot.perform(page, step, target)
         if view.confirmable:
             return ENTER
         return None
 
-    def _picture(self, view: StepView) -> None:
+    def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
         try:
+            page.evaluate(SETTLE_JS, SETTLE_CAP_MS)
             png = view.page.screenshot(mask_inputs=view.step.sensitive)
         except PlaywrightError:
             return

@@ -563,6 +563,8 @@ class Engine:
 
     def _navigate(self, url: str) -> None:
         page = self.tracker.active or self.tracker.new_page()
+        if page.url == "about:blank":
+            self.highlighter.prepare(page)
         try:
             page.goto(url)
         except PlaywrightError:

@@ -45,6 +45,11 @@ class OverlayHighlighter:
         self._overlays[id(raw)] = (raw, overlay)
         return overlay
 
+    def prepare(self, page: SafePage) -> None:
+        # Exposing the overlay's binding on a page that is busy navigating waits for the new
+        # document (~250 ms at start-up); on the blank page before the first load it is quick.
+        self._overlay(page)
+
     def _switch(self, overlay: Overlay) -> None:
         if self._showing is not None and self._showing is not overlay:
             self._hide(self._showing)

@@ -14,8 +14,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
-from guide_runner.browser import discover
 from guide_runner.guide.model import Guide
+from guide_runner.runner.launch import launch
 from guide_runner.runner.origins import ParameterError, https_origin
 
 PRACTICE_MAILBOX = "https://inbox.guide-runner.test"
@@ -74,11 +74,25 @@ def open_browser(
     viewport: dict[str, int] | None = None,
     practice: bool = False,
 ) -> Opened:
-    """Launch the browser and one context. ``practice`` adds the practice site's context
-    options (a dead-end proxy, so a connection that escapes routing goes nowhere)."""
-    choice = discover(str(executable) if executable else None, channel, playwright)
-    kwargs: dict[str, Any] = {**choice.launch_kwargs(), "headless": headless}
-    browser = playwright.chromium.launch(**kwargs)
+    """Launch the browser and open one context (:func:`new_context`)."""
+    browser = launch(playwright, headless=headless, executable=executable, channel=channel)
+    context = new_context(
+        browser, lang=lang, headless=headless, viewport=viewport, practice=practice
+    )
+    return Opened(browser, context)
+
+
+def new_context(
+    browser: Browser,
+    *,
+    lang: str,
+    headless: bool,
+    viewport: dict[str, int] | None = None,
+    practice: bool = False,
+) -> BrowserContext:
+    """The context ``run`` and ``demo`` guide in: the person's locale, no service workers.
+    ``practice`` adds the practice site's context options (a dead-end proxy, so a connection
+    that escapes routing goes nowhere)."""
     context_kwargs: dict[str, Any] = {"locale": locale_for(lang), "service_workers": "block"}
     if practice:
         from guide_runner.practice import PracticeSite
@@ -88,5 +102,4 @@ def open_browser(
         context_kwargs["viewport"] = viewport
     elif not headless:
         context_kwargs["no_viewport"] = True  # the window's own size, as a person resizes it
-    context = browser.new_context(**context_kwargs)
-    return Opened(browser, context)
+    return browser.new_context(**context_kwargs)

@@ -40,6 +40,9 @@ class Bubble:
 
 
 class Highlighter(Protocol):
+    def prepare(self, page: SafePage) -> None:
+        """Get ready to draw on ``page``; cheapest before it loads its first document."""
+
     def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
         """Outline ``target`` on ``page`` with the bubble next to it (hides it elsewhere)."""
 
@@ -62,6 +65,9 @@ class NullHighlighter:
     shown: list[tuple[str, Bubble]] = field(default_factory=list)
     pending: list[Signal] = field(default_factory=list)
     visible: bool = False
+
+    def prepare(self, page: SafePage) -> None:
+        pass
 
     def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
         self.shown.append(("target", bubble))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
 import subprocess
 import sys
@@ -80,3 +81,45 @@ def test_demo_writes_the_report_and_prints_its_path(tmp_path: Path) -> None:
     assert "Step 9 of 22" in page and "The fields are hidden in this picture." in page
     first = re.search(r'base64,([A-Za-z0-9+/=]+)"', page)
     assert first and base64.b64decode(first.group(1))[:4] == b"\x89PNG"
+
+
+def _demo_process(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    # The demo loads the guide on a thread while the browser starts; a real process shows
+    # what a person sees when either fails.
+    return subprocess.run(
+        [sys.executable, "-m", "guide_runner", "demo", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_demo_names_an_unknown_guide_before_a_missing_browser(tmp_path: Path) -> None:
+    result = _demo_process(
+        "feil-epost-bankd", "--out", str(tmp_path), env={"GUIDE_RUNNER_BROWSER": "/nonexistent"}
+    )
+    assert result.returncode == 1
+    assert "Did you mean: feil-epost-bankid?" in result.stderr
+    assert "does not exist" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_without_a_browser_says_how_to_get_one(tmp_path: Path) -> None:
+    result = _demo_process(
+        "feil-epost-bankid", "--out", str(tmp_path), env={"GUIDE_RUNNER_BROWSER": "/nonexistent"}
+    )
+    assert result.returncode == 1
+    assert "The browser '/nonexistent' does not exist." in result.stderr
+    assert "playwright install chromium" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_with_a_broken_guide_names_file_and_line(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "broken.yaml").write_text("id: broken\ntitle: {nb: x}\nstepz: []\n")
+    result = _demo_process("broken", "--guides", str(guides), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "broken.yaml:3" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

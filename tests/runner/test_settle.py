@@ -1,0 +1,50 @@
+"""The demo waits for the page to hold still before each picture (settle.js), not a fixed time."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from guide_runner.runner.demo import SETTLE_JS
+
+PAGE = """<!doctype html><style>
+  #box { width: 80px; height: 40px; background: #36c; transition: transform 600ms linear; }
+  #box.moved { transform: translateX(300px); }
+  #tint { transition: color 30s linear, background-color 30s linear; }
+  #tint.on { color: red; background-color: yellow; }
+  #tall { height: 4000px; }
+</style><div id=box></div><p id=tint>tint</p><div id=tall></div>"""
+
+
+def test_waits_until_a_moving_transition_has_ended(page: Page) -> None:
+    page.set_content(PAGE)
+    page.evaluate("() => { box.getBoundingClientRect(); box.classList.add('moved'); }")
+    assert page.evaluate(SETTLE_JS, 5000) == "still"
+    # Still means the box is where the transition ends, not somewhere on the way.
+    assert page.evaluate("() => box.getBoundingClientRect().x") >= 300
+
+
+def test_waits_until_a_smooth_scroll_has_ended(page: Page) -> None:
+    page.set_content(PAGE)
+    page.evaluate("() => window.scrollTo({ top: 2000, behavior: 'smooth' })")
+    assert page.evaluate(SETTLE_JS, 5000) == "still"
+    assert page.evaluate("() => window.scrollY") == 2000
+
+
+def test_a_colour_easing_in_does_not_hold_the_picture_up(page: Page) -> None:
+    page.set_content(PAGE)
+    page.evaluate("() => { getComputedStyle(tint).color; tint.classList.add('on'); }")
+    assert page.evaluate(SETTLE_JS, 5000) == "still"
+    # Answered while the 30-second colour transition still runs.
+    running = page.evaluate(
+        "() => document.getAnimations().filter((a) => a.playState === 'running').length"
+    )
+    assert running == 2
+
+
+def test_a_page_that_never_holds_still_gets_its_picture_after_the_cap(page: Page) -> None:
+    page.set_content(PAGE)
+    page.evaluate(
+        """() => { let x = 0; const tick = () => { box.style.marginLeft = `${++x % 50}px`;
+        requestAnimationFrame(tick); }; tick(); }"""
+    )
+    assert page.evaluate(SETTLE_JS, 300) == "timeout"
