@@ -157,8 +157,9 @@ class Autopilot:
     ) -> None:
         """Do what ``step`` asks on ``page``. ``force``: act on the target through a cover.
 
-        ``checked``: the target's actionability was checked just now (a trial click that
-        passed), so a click does not wait for Playwright's actionability checks again.
+        ``checked``: the target's usability was checked just now (visible, enabled, reached
+        by a click at its centre), so a click does not wait for Playwright's actionability
+        checks again.
         """
         self.ensure_practice(page)
         ms = timeout * 1000

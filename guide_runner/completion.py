@@ -21,8 +21,9 @@ from guide_runner.guide.model import DoneWhen, Step
 from guide_runner.guide.texts import fill
 from guide_runner.locate import any_of, resolve
 
-# Asks only "does the element match this selector?": the answer is a boolean.
-_MATCHES_JS = "(el, selector) => el.matches(selector)"
+# Asks only "is there exactly one element, and does it match this selector?": a boolean. One
+# round trip (Locator.evaluate would take three: wait for the element, evaluate, dispose).
+ONE_MATCHES_JS = "(els, selector) => els.length === 1 && els[0].matches(selector)"
 
 
 @lru_cache(maxsize=256)
@@ -70,9 +71,9 @@ def condition_met(
                 return target.count() == 0
             return any_of(page, done.disappears, lang, params).count() == 0
         if done.state is not None:
-            if target is None or target.count() != 1:
+            if target is None:
                 return False
-            return bool(target.evaluate(_MATCHES_JS, done.state))
+            return bool(target.evaluate_all(ONE_MATCHES_JS, done.state))
         if done.activated:
             return signals.activated
         if done.confirm is not None:

@@ -23,6 +23,14 @@ def hit_test_js() -> str:
     return f"(el) => ({source('hit_test')})(el, {source('describe')})"
 
 
+def reach_js() -> str:
+    """``(els) => {state, by}`` for ``Locator.evaluate_all`` (one round trip): the one
+    element scrolled into view if needed, and what a click at its centre would reach;
+    state "gone" when the locator no longer matches exactly one element."""
+    reach = f"({source('reach')})(els[0], {source('hit_test')}, {source('describe')})"
+    return f'(els) => els.length === 1 ? {reach} : {{ state: "gone", by: null }}'
+
+
 def covered_by_js() -> str:
     """``(el, other) => bool``: the element over the target also holds ``other``."""
     return source("covered_by")

@@ -377,9 +377,7 @@ class Walk:
             return self._result(step, Verdict.OK, "the step's page is shown"), None
         blocked = self._pending is not None or self._by_address
         wait = min(opts.timeout, 1.0) if blocked else opts.timeout
-        # No trial click here: Playwright's trial click dispatches trusted pointer and click
-        # events for its hit-target check. Looking uses a hit test that sends no events.
-        finding = inspect_target(page, step, self.lang, self.params, wait, trial=False)
+        finding = inspect_target(page, step, self.lang, self.params, wait)
         result = self._from_finding(step, finding)
         if blocked and finding.verdict in (Verdict.MISSING, Verdict.HIDDEN):
             if self._pending is not None:

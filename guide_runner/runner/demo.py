@@ -12,6 +12,7 @@ transition has ended, the bubble is placed) rather than sleeping a fixed time.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
@@ -57,8 +58,10 @@ class DemoPerson:
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
-        try:
+        with contextlib.suppress(PlaywrightError):
+            # A navigation ends the wait (its document is gone): picture what is there now.
             page.evaluate(SETTLE_JS, SETTLE_CAP_MS)
+        try:
             png = view.page.screenshot(mask_inputs=view.step.sensitive)
         except PlaywrightError:
             return

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from playwright.sync_api import FrameLocator, Locator, Page
 
+from guide_runner.completion import ONE_MATCHES_JS
 from guide_runner.wake import WAKE_JS
 
 # Methods the run path must never have; tests/runner assert none of the wrappers has one.
@@ -81,7 +82,7 @@ def _script(name: str) -> str:
 
 def allowed_scripts() -> frozenset[str]:
     """Every script the runner may evaluate: each returns booleans or public names."""
-    return frozenset({MATCHES_JS, _script("names.js")})
+    return frozenset({MATCHES_JS, ONE_MATCHES_JS, _script("names.js")})
 
 
 class ForbiddenScript(PermissionError):
@@ -149,6 +150,11 @@ class SafeLocator:
         """Only the allow-listed read-only scripts (e.g. ``el.matches(selector)``)."""
         _check_script(expression)
         return self._inner.evaluate(expression, arg, timeout=timeout)
+
+    def evaluate_all(self, expression: str, arg: Any = None) -> Any:
+        """Only the allow-listed read-only scripts, on every element matched now."""
+        _check_script(expression)
+        return self._inner.evaluate_all(expression, arg)
 
     def __repr__(self) -> str:
         return f"SafeLocator({self._inner!r})"

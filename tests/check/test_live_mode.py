@@ -105,8 +105,7 @@ def _record(
     calls: list[str], cls: type, name: str, original: Callable[..., Any]
 ) -> Callable[..., Any]:
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if not (name == "click" and kwargs.get("trial")):  # a trial click clicks nothing
-            calls.append(f"{cls.__name__}.{name}")
+        calls.append(f"{cls.__name__}.{name}")  # even a trial click sends pointer events
         return original(self, *args, **kwargs)
 
     return wrapper

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext
 
-from guide_runner.completion import _MATCHES_JS
+from guide_runner.completion import ONE_MATCHES_JS
 from guide_runner.guide import Guide
 from guide_runner.overlay.assets import BINDING_NAME
 from guide_runner.runner.addresses import safe_address
@@ -43,11 +43,13 @@ def test_only_read_only_scripts_can_run(mini_ctx: BrowserContext) -> None:
     raw.goto("https://mini.test/two")
     page = SafePage(raw)
     field = page.get_by_label("Passord", exact=True)
-    assert _MATCHES_JS in allowed_scripts()  # the one completion.py uses
-    assert field.evaluate(_MATCHES_JS, ":invalid") is True
+    assert ONE_MATCHES_JS in allowed_scripts()  # the one completion.py uses
+    assert field.evaluate_all(ONE_MATCHES_JS, ":invalid") is True
     for script in ("el => el.click()", "el => el.value", "(el, s) => el.matches(s) || el.value"):
         with pytest.raises(ForbiddenScript):
             field.evaluate(script)
+        with pytest.raises(ForbiddenScript):
+            field.evaluate_all(script)
 
 
 def test_names_never_include_what_was_typed(mini_ctx: BrowserContext) -> None:
