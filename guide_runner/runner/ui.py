@@ -65,9 +65,10 @@ class NullHighlighter:
     shown: list[tuple[str, Bubble]] = field(default_factory=list)
     pending: list[Signal] = field(default_factory=list)
     visible: bool = False
+    prepared: list[str] = field(default_factory=list)  # the page's address when prepared
 
     def prepare(self, page: SafePage) -> None:
-        pass
+        self.prepared.append(page.url)
 
     def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
         self.shown.append(("target", bubble))

@@ -32,6 +32,8 @@ def test_walks_the_main_path_to_the_end(mini_ctx: BrowserContext, mini_guide: Gu
     ]
     hl = h.highlighter
     assert isinstance(hl, NullHighlighter)
+    # Prepared once, on the blank page before the start address opened (cheapest then).
+    assert hl.prepared == ["about:blank"]
     kinds = [(kind, b.step, b.total) for kind, b in hl.shown]
     assert ("target", 2, 5) in kinds and ("message", 5, 5) in kinds
     confirm = next(b for kind, b in hl.shown if kind == "message")
