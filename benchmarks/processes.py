@@ -138,12 +138,17 @@ def _bare_once(url: str) -> tuple[float | None, str | None, str]:
     return float(mark["drawn_epoch_ms"]) - started, str(mark["url"]), ""
 
 
-def _demo_once(guide: str) -> tuple[float | None, str]:
+def _probe_once(command: str, guide: str) -> tuple[float | None, str]:
+    """Process start to the first outline of ``guide-runner demo`` or ``run --practice``."""
     started = time.time() * 1000
     with tempfile.TemporaryDirectory() as report_dir:
-        args = [guide, "--lang", "nb", "--out", report_dir]
+        if command == "demo":
+            args = ["demo", guide, "--lang", "nb", "--out", report_dir]
+        else:  # the person's path; headless only for the benchmark, stdin not a terminal
+            args = ["run", guide, "--lang", "nb", "--practice", "--headless"]
         done = subprocess.run(
             [sys.executable, str(HERE / "startup_demo.py"), *args],
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             env={**_env(), "PYTHONPATH": str(REPO)},
             check=False,
@@ -157,14 +162,16 @@ def _demo_once(guide: str) -> tuple[float | None, str]:
 
 
 def first_highlight_ms(settings: Settings) -> dict[str, Any]:
-    """Process start to the first outline drawn (demo) vs. to the first frame (bare).
+    """Process start to the first outline drawn (demo; and run --practice) vs. to the
+    first frame (bare).
 
-    Runs alternate bare, demo, bare, demo, … so both see the same machine load.
+    Runs alternate bare, demo, run, bare, demo, run, … so all see the same machine load.
     """
     guide, url = _first_guide()
     demo = _has_command("demo")
     bare: list[float] = []
     ours: list[float] = []
+    run: list[float] = []
     errors: list[str] = []
     landed: str | None = None
     for _ in range(settings.startup_runs):
@@ -175,11 +182,16 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
             bare.append(value)
             landed = where
         if demo:
-            got, error = _demo_once(guide)
+            got, error = _probe_once("demo", guide)
             if got is None:
                 errors.append("demo: " + error)
             else:
                 ours.append(got)
+            got, error = _probe_once("run", guide)
+            if got is None:
+                errors.append("run: " + error)
+            else:
+                run.append(got)
     out: dict[str, Any] = {
         "page": url,
         "landed": landed,
@@ -187,6 +199,8 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
         "bare_runs": [round(v) for v in bare],
         "ours": median(ours) if demo else None,
         "ours_runs": [round(v) for v in ours],
+        "run": median(run) if demo else None,
+        "run_runs": [round(v) for v in run],
         "demo_args": [guide, "--lang", "nb"],
     }
     if not demo:

@@ -1,9 +1,12 @@
-"""Benchmark-side probe for first_highlight_ms.ours: runs ``guide-runner demo`` in this
-process with ``Overlay.show`` wrapped, and prints the wall-clock time (epoch ms) of the end
-of the first frame rendered after the first outline was positioned; then exits.
+"""Benchmark-side probe for first_highlight_ms.{ours,run}: runs a guide-runner command
+(``demo …`` or ``run … --practice --headless``) in this process with ``Overlay.show``
+wrapped, and prints the wall-clock time (epoch ms) of the end of the first frame rendered
+after the first outline was positioned; then exits.
 
-The demo's own code is not changed: the wrapper calls the real ``show`` and then waits for
-one rendered frame in the page (requestAnimationFrame, then a posted message).
+The command's own code is not changed: the wrapper calls the real ``show`` and then waits
+for one rendered frame in the page (requestAnimationFrame, then a posted message).
+
+    python benchmarks/startup_demo.py demo GUIDE --lang nb --out DIR
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ def main() -> None:
     overlay_module.Overlay.show = _show  # type: ignore[method-assign]
     from guide_runner.cli.main import main as cli_main
 
-    cli_main(["demo", *sys.argv[1:]])
+    cli_main(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -19,11 +19,17 @@ from guide_runner.cli.common import (
     pages_option,
     pick_language,
 )
-from guide_runner.guide import Catalog, Guide, localize
+
+if TYPE_CHECKING:
+    from guide_runner.guide import Guide
+    from guide_runner.runner.launch import Started
+
+Loaded = tuple["Guide", str, dict[str, str]]
 
 
 def _ask_missing(guide: Guide, given: dict[str, str], lang: str) -> dict[str, str]:
     """Ask for parameters not given (on a terminal), else use their defaults."""
+    from guide_runner.guide import localize
     from guide_runner.runner.origins import ParameterError, https_origin
 
     params = dict(given)
@@ -104,51 +110,57 @@ def run_cmd(
     Visma addresses.
     """
     from guide_runner.browser import has_display
-    from guide_runner.runner.messages import say
-    from guide_runner.runner.origins import ParameterError
-    from guide_runner.runner.session import check_params, parse_params
+    from guide_runner.runner.launch import launch_while
 
-    g = Catalog.default(guide_dirs).load(guide)
-    language = pick_language(lang, g.languages, g.default_language)
     if pages_dir is not None and not practice:
         raise click.UsageError("--pages goes with --practice.")
-    try:
-        given = check_params(g, parse_params(param_pairs))
-    except ParameterError as exc:
-        raise click.BadParameter(str(exc), param_hint="--param") from None
-    params = _ask_missing(g, given, language)
+
+    def load() -> Loaded:
+        # On a background thread while the browser starts (see ``launch_while``).
+        from guide_runner.guide import Catalog
+        from guide_runner.runner.origins import ParameterError
+        from guide_runner.runner.session import check_params, parse_params
+
+        g = Catalog.default(guide_dirs).load(guide)
+        language = pick_language(lang, g.languages, g.default_language)
+        try:
+            given = check_params(g, parse_params(param_pairs))
+        except ParameterError as exc:
+            raise click.BadParameter(str(exc), param_hint="--param") from None
+        import guide_runner.runner.companion
+        import guide_runner.runner.engine  # noqa: F401
+
+        return g, language, given
+
     if not headless and not has_display():
+        from guide_runner.runner.messages import say
+
+        _, language, _ = load()
         err.print(f"[red]{escape(say('no_display', language))}[/red]")
         raise SystemExit(1)
-    code = _run(
-        g,
-        language,
-        params,
-        executable,
-        browser_channel,
-        practice,
-        pages_dir,
-        notes_dir,
-        target_timeout,
-        headless,
-    )
+    started = launch_while(load, headless=headless, executable=executable, channel=browser_channel)
+    try:
+        # Asked on the terminal while the window is already open.
+        g, language, given = started.value
+        params = _ask_missing(g, given, language)
+    except BaseException:
+        started.stop()
+        raise
+    code = _run(started, g, language, params, practice, pages_dir, notes_dir, target_timeout)
     raise SystemExit(code)
 
 
 def _run(
+    started: Started[Loaded],
     guide: Guide,
     lang: str,
     params: dict[str, str],
-    executable: Path | None,
-    channel: str | None,
     practice: bool,
     pages_dir: Path | None,
     notes_dir: Path | None,
     target_timeout: float,
-    headless: bool,
 ) -> int:
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
     from guide_runner.runner.companion import Companion
     from guide_runner.runner.engine import Engine, Settings
@@ -156,28 +168,20 @@ def _run(
     from guide_runner.runner.keys import keys_for_stdin
     from guide_runner.runner.messages import say
     from guide_runner.runner.origins import Pins
-    from guide_runner.runner.session import PRACTICE_MAILBOX, open_browser
+    from guide_runner.runner.session import PRACTICE_MAILBOX, new_context
     from guide_runner.runner.tracker import PageTracker
 
     pins = Pins.for_guide(guide, params)
     companion = Companion(guide, lang, params, err)
     keys = None
-    manager = sync_playwright()
     try:
-        playwright = manager.start()
-        opened = open_browser(
-            playwright,
-            lang=lang,
-            headless=headless,
-            executable=executable,
-            channel=channel,
-            practice=practice,
-        )
+        headless = started.headless
+        context = new_context(started.browser, lang=lang, headless=headless, practice=practice)
         if practice:
             from guide_runner.practice import PracticeSite
 
-            PracticeSite(pages_dir).install(opened.context)
-        tracker = PageTracker(opened.context)
+            PracticeSite(pages_dir).install(context)
+        tracker = PageTracker(context)
         tracker.new_page()
         highlighter = OverlayHighlighter(pins)
         settings = Settings(
@@ -206,5 +210,4 @@ def _run(
         if keys is not None:
             keys.close()
         companion.close()
-        with contextlib.suppress(Exception, KeyboardInterrupt):
-            manager.__exit__(None, None, None)
+        started.stop()

@@ -45,6 +45,7 @@ class Started(Generic[T]):
     playwright: Playwright
     browser: Browser
     value: T
+    headless: bool = True
 
     def stop(self) -> None:
         """Close the browser and stop Playwright; either may already be gone."""
@@ -83,9 +84,6 @@ def launch_while(
         try:
             value = pending.result()
         except BaseException:
-            with contextlib.suppress(Exception):
-                browser.close()
-            with contextlib.suppress(Exception, KeyboardInterrupt):
-                manager.__exit__(None, None, None)
+            Started(manager, playwright, browser, None).stop()
             raise
-    return Started(manager, playwright, browser, value)
+    return Started(manager, playwright, browser, value, headless)

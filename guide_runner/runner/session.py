@@ -1,4 +1,4 @@
-"""Opening the browser for ``run`` and ``demo``: which browser, which context, which site.
+"""The context ``run`` and ``demo`` guide in, and their parameters (launch.py starts the browser).
 
 Shared by both commands so that ``demo`` exercises exactly what ``run`` does, with the
 autopilot added. Nothing here takes screenshots or traces for ``run``.
@@ -6,16 +6,12 @@ autopilot added. Nothing here takes screenshots or traces for ``run``.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Playwright
+from playwright.sync_api import Browser, BrowserContext
 
 from guide_runner.guide.model import Guide
-from guide_runner.runner.launch import launch
 from guide_runner.runner.origins import ParameterError, https_origin
 
 PRACTICE_MAILBOX = "https://inbox.guide-runner.test"
@@ -49,37 +45,6 @@ def check_params(guide: Guide, given: Mapping[str, str]) -> dict[str, str]:
             value = https_origin(value)
         checked[key] = value
     return checked
-
-
-@dataclass
-class Opened:
-    browser: Browser
-    context: BrowserContext
-
-    def close(self) -> None:
-        # Either may already be gone (window closed, browser crashed).
-        with contextlib.suppress(Exception):
-            self.context.close()
-        with contextlib.suppress(Exception):
-            self.browser.close()
-
-
-def open_browser(
-    playwright: Playwright,
-    *,
-    lang: str,
-    headless: bool,
-    executable: Path | None = None,
-    channel: str | None = None,
-    viewport: dict[str, int] | None = None,
-    practice: bool = False,
-) -> Opened:
-    """Launch the browser and open one context (:func:`new_context`)."""
-    browser = launch(playwright, headless=headless, executable=executable, channel=channel)
-    context = new_context(
-        browser, lang=lang, headless=headless, viewport=viewport, practice=practice
-    )
-    return Opened(browser, context)
 
 
 def new_context(

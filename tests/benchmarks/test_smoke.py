@@ -37,6 +37,7 @@ REQUIRED = [
     "help_wall_ms",
     "first_highlight_ms.ours",
     "first_highlight_ms.bare",
+    "first_highlight_ms.run",  # ours too: the person's path (run --practice), no pictures
 ]
 
 # Parts that need nothing but the overlay and the browser always produce numbers.
@@ -50,6 +51,9 @@ ALWAYS_MEASURED = [
     "tracking_max_px.scroll",
     "tracking_max_px.animation",
     "help_wall_ms",
+    "first_highlight_ms.ours",
+    "first_highlight_ms.run",
+    "first_highlight_ms.bare",
 ]
 
 

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,44 @@ def test_demo_with_a_broken_guide_names_file_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "broken.yaml:3" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_run_names_an_unknown_guide_before_a_missing_browser() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "guide_runner", "run", "ny-mobil-tvastegz", "--headless"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "GUIDE_RUNNER_BROWSER": "/nonexistent"},
+    )
+    assert result.returncode == 1
+    assert "Did you mean: ny-mobil-tvastegs?" in result.stderr
+    assert "does not exist" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_on_the_practice_site_reaches_the_first_highlight() -> None:
+    # The browser starts while the guide loads; the terminal then shows step 2 (the first
+    # outlined target). Read line by line until it does, then stop the run.
+    command = ["run", "feil-epost-bankid", "--lang", "en", "--practice", "--headless"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "guide_runner", *command],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stderr is not None
+        seen: list[str] = []
+        watchdog = threading.Timer(120, process.kill)  # a hung run ends the read loop
+        watchdog.start()
+        try:
+            for line in process.stderr:
+                seen.append(line)
+                if "2/22" in line or "Traceback" in line:
+                    break
+        finally:
+            watchdog.cancel()
+            process.terminate()
+            process.wait(timeout=60)
+    text = "".join(seen)
+    assert "▶ 2/22" in text and "Traceback" not in text, text
