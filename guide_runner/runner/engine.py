@@ -309,7 +309,9 @@ class Engine:
         target: SafeLocator | None = None
         resolution_index: int | None = None
         if step.target:
-            found = resolve(_as_page(page), step.target, self.lang, self.params)
+            # Only which candidate matched matters here, not how many hidden twins it has:
+            # one round trip per candidate tried instead of two.
+            found = resolve(_as_page(page), step.target, self.lang, self.params, count_hidden=False)
             target = cast("SafeLocator | None", found.locator)
             resolution_index = found.index
             visit.ever_found = visit.ever_found or target is not None
