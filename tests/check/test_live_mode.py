@@ -15,83 +15,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ElementHandle, Frame, Keyboard, Locator, Mouse, Page
+from playwright.sync_api import Browser, Locator
+from playwright.sync_api import _generated as generated
 
 from guide_runner.check.run import CheckConfig, new_context
 from guide_runner.check.walker import WalkOptions, walk
 from guide_runner.guide import Guide
 from guide_runner.practice import PracticeSite
+from tests.input_methods import forbidden
 
 pytestmark = pytest.mark.browser
 
 DATA = Path(__file__).with_name("data")
 
-INPUT_METHODS = {
-    Locator: [
-        "click",
-        "dblclick",
-        "fill",
-        "type",
-        "press",
-        "press_sequentially",
-        "check",
-        "uncheck",
-        "set_checked",
-        "select_option",
-        "set_input_files",
-        "dispatch_event",
-        "drag_to",
-        "tap",
-        "clear",
-        "select_text",
-    ],
-    Page: [
-        "click",
-        "dblclick",
-        "fill",
-        "type",
-        "press",
-        "check",
-        "uncheck",
-        "set_checked",
-        "select_option",
-        "set_input_files",
-        "dispatch_event",
-        "drag_and_drop",
-        "tap",
-    ],
-    Frame: [
-        "click",
-        "dblclick",
-        "fill",
-        "type",
-        "press",
-        "check",
-        "uncheck",
-        "set_checked",
-        "select_option",
-        "set_input_files",
-        "dispatch_event",
-        "drag_and_drop",
-        "tap",
-    ],
-    ElementHandle: [
-        "click",
-        "dblclick",
-        "fill",
-        "type",
-        "press",
-        "check",
-        "uncheck",
-        "set_checked",
-        "select_option",
-        "set_input_files",
-        "dispatch_event",
-        "tap",
-    ],
-    Keyboard: ["down", "up", "press", "type", "insert_text"],
-    Mouse: ["click", "dblclick", "down", "up", "wheel"],
-}
+# Everything that acts on a page (reading what was typed is allowed: nothing is typed here).
+INPUT_METHODS = {getattr(generated, cls): names for cls, names in forbidden(reading=False).items()}
 
 EVENTS_JS = """
 for (const type of ["click", "mousedown", "pointerdown", "keydown", "input", "change",
