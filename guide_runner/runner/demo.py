@@ -13,6 +13,7 @@ transition has ended, the bubble is placed) rather than sleeping a fixed time.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
@@ -27,6 +28,11 @@ from guide_runner.runner.safe_page import unwrap_locator, unwrap_page
 
 SETTLE_JS = load_js(__file__, "settle.js")
 SETTLE_CAP_MS = 2000  # a page that never holds still is pictured as it is
+PICTURE_TRIES = 3  # a redirect can replace the document between the wait and the picture
+
+
+def _not(url: str) -> Callable[[str], bool]:
+    return lambda now: now != url
 
 
 @dataclass
@@ -58,11 +64,18 @@ class DemoPerson:
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
-        with contextlib.suppress(PlaywrightError):
-            # A navigation ends the wait (its document is gone): picture what is there now.
-            page.evaluate(SETTLE_JS, SETTLE_CAP_MS)
-        try:
-            png = view.page.screenshot(mask_inputs=view.step.sensitive)
-        except PlaywrightError:
-            return
-        self.recorder.attach_screenshot(png, masked=view.step.sensitive)
+        png = None
+        for _ in range(PICTURE_TRIES):
+            url = page.url
+            try:
+                if page.evaluate(SETTLE_JS, SETTLE_CAP_MS) != "leaving":
+                    png = view.page.screenshot(mask_inputs=view.step.sensitive)
+                    break
+            except PlaywrightError:
+                pass  # the document was replaced while we waited or pictured it
+            # A redirect: picture the page it leads to, once that has loaded.
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_url(_not(url), timeout=SETTLE_CAP_MS)
+                page.wait_for_load_state("load", timeout=SETTLE_CAP_MS)
+        if png is not None:
+            self.recorder.attach_screenshot(png, masked=view.step.sensitive)

@@ -139,6 +139,7 @@ class Visit:
     help_on: bool = False
     checked_field: bool = False  # whether a typed field's state can be observed was asked
     needs_confirm: bool = False  # a type step whose field shows no state: Enter completes it
+    person_asked: bool = False  # the person (if any) has seen this visit at least once
     armed: set[int] = field(default_factory=set)
     signals: Signals = field(default_factory=Signals)
 
@@ -319,6 +320,10 @@ class Engine:
                 self._check_field(step, visit, target)
         done = self._transition_if_done(step, visit, page, target, urls_only=False)
         if done is not None:
+            if not visit.person_asked:
+                # Done before anything was shown (its result already held at the first
+                # look): the person (the demo's, which pictures each step) still sees it.
+                self._person(step, visit, page, target)
             return done
 
         if step.page is not None and not place_matches(url, step.page, self.params):
@@ -516,6 +521,7 @@ class Engine:
     ) -> Transition | None:
         if self.person is None:
             return None
+        visit.person_asked = True
         view = StepView(
             visit.index,
             step,

@@ -2,9 +2,11 @@
 // between them, the same scroll position, the same overlay layout (outline and bubble), the
 // overlay not following anything and no finite animation or transition running that moves or fades something (infinite
 // spinners never end, and a border easing to its focus colour does not spoil a picture).
-// Resolves "still", or "timeout" after `capMs`. Used by the demo before it takes a picture
+// Resolves "still", or "timeout" after `capMs`, or at once "leaving" when a meta refresh
+// is about to replace the document (a redirect). Used by the demo before it takes a picture
 // for the report, instead of sleeping a fixed time. It only reads.
 (capMs) => new Promise((resolve) => {
+  if (document.querySelector('meta[http-equiv="refresh" i]')) return resolve("leaving");
   const overlay = window.__guideRunnerOverlay;
   const colourOnly = (a) => {
     const props = a.transitionProperty

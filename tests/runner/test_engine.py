@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
-from guide_runner.guide import Guide
+from guide_runner.guide import Guide, load_guide
 from guide_runner.runner.ui import NullHighlighter
 from tests.runner.helpers import Harness, click, fill_with, press
 
@@ -174,3 +176,43 @@ def test_field_without_constraints_completes_on_enter(
     assert h.notices("typed_enter")[0].text.startswith("Jeg kan ikke se om feltet er fylt ut.")
     bubble = next(b for kind, b in hl.shown if b.step == 3 and b.buttons[0].id == "confirm")
     assert bubble.buttons[0].label == "Ferdig"
+
+
+READ_FIRST = """id: read-first
+title: {nb: Les først, sv: Läs först, en: Read first}
+summary: {nb: Prøve., sv: Prov., en: Test.}
+languages: [nb, sv, en]
+default_language: nb
+origins: [https://mini.test]
+start: https://mini.test/
+steps:
+  - id: 01-les
+    do: read
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Siden er åpnet., sv: Sidan är öppnad., en: The page is open.}
+    done_when: [{appears: [{css: h1}]}]
+  - id: 02-slutt
+    do: read
+    end: true
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Ferdig., sv: Klart., en: Done.}
+    done_when: [{confirm: {nb: Lukk, sv: Stäng, en: Close}}]
+"""
+
+
+def test_a_step_done_at_its_first_look_is_still_shown_to_the_person(
+    mini_ctx: BrowserContext, tmp_path: Path
+) -> None:
+    # Step 1's result (the heading) already holds when the engine first looks, so it
+    # completes at once; the person (the demo's pictures each step) is still asked, once.
+    path = tmp_path / "read-first.yaml"
+    path.write_text(READ_FIRST, encoding="utf-8")
+    seen: list[str] = []
+
+    def saw(page: Page, target: Any, h: Harness) -> None:
+        seen.append(page.url)
+
+    h = Harness(load_guide(path), mini_ctx, actions={"01-les": saw, "02-slutt": press("enter")})
+    outcome = h.run()
+    assert outcome.finished
+    assert seen == ["https://mini.test/"]

@@ -48,3 +48,8 @@ def test_a_page_that_never_holds_still_gets_its_picture_after_the_cap(page: Page
         requestAnimationFrame(tick); }; tick(); }"""
     )
     assert page.evaluate(SETTLE_JS, 300) == "timeout"
+
+
+def test_a_page_about_to_redirect_is_not_pictured(page: Page) -> None:
+    page.set_content('<meta http-equiv="refresh" content="30;url=about:blank"><p>Redirecting…</p>')
+    assert page.evaluate(SETTLE_JS, 5000) == "leaving"
