@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
@@ -24,7 +25,7 @@ from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.model import Step
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import Resolution, build, describe, resolve
-from guide_runner.wake import Waker
+from guide_runner.wake import Waker, until
 
 
 @dataclass
@@ -177,18 +178,36 @@ def _healed(step: Step, res: Resolution, lang: str, counts: list[CandidateCount]
     return Finding(Verdict.HEALED, res.locator, res.index, detail, counts, proposal=proposal)
 
 
-def _usability(loc: Locator, timeout: float) -> tuple[Verdict, str, str | None]:
-    """OK, or why a person could not use the element: hidden, disabled, covered."""
+def _disabled(loc: Locator) -> bool:
     try:
-        if loc.is_disabled(timeout=timeout * 1000):
-            return Verdict.DISABLED, "the target is shown but disabled", None
+        return loc.is_disabled(timeout=1000)
     except PlaywrightError:
-        pass  # not a form control: "disabled" does not apply
-    try:
-        hit = loc.evaluate_all(reach_js())
-    except PlaywrightError as exc:
-        first = str(exc).strip().splitlines()[0]
-        return Verdict.HIDDEN, f"the target could not be looked at ({first})", None
+        return False  # not a form control: "disabled" does not apply
+
+
+def _usability(loc: Locator, timeout: float) -> tuple[Verdict, str, str | None]:
+    """OK, or why a person could not use the element: hidden, disabled, covered.
+
+    Like a person (and Playwright's actionability wait), it gives the page up to
+    ``timeout`` seconds, looking again on each change: a button the previous step's result
+    enables, or a backdrop fading out, is not drift.
+    """
+    page = loc.page
+    if not until(page, lambda: not _disabled(loc), timeout):
+        return Verdict.DISABLED, "the target is shown but disabled", None
+    hit: dict[str, Any] = {}
+
+    def reached() -> bool:
+        nonlocal hit
+        try:
+            hit = loc.evaluate_all(reach_js())
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0]
+            hit = {"state": "error", "by": None, "error": first}
+        return hit.get("state") == "hit"
+
+    if until(page, reached, timeout):
+        return Verdict.OK, "", None
     state = hit.get("state")
     if state == "covered":
         return Verdict.COVERED, f"the target is covered by {hit['by']}", str(hit["by"])
@@ -200,7 +219,7 @@ def _usability(loc: Locator, timeout: float) -> tuple[Verdict, str, str | None]:
         return Verdict.HIDDEN, "a click at the target's centre reaches nothing", None
     if state == "gone":
         return Verdict.HIDDEN, "the target went away while it was looked at", None
-    return Verdict.OK, "", None
+    return Verdict.HIDDEN, f"the target could not be looked at ({hit.get('error')})", None
 
 
 def inspect_target(
