@@ -94,27 +94,12 @@ def _check_script(expression: str) -> None:
         raise ForbiddenScript("the runner evaluates only its read-only scripts")
 
 
-class SafeLocator:
-    """A Playwright locator that can be found, counted and measured, nothing else."""
+class _Finders:
+    """Finding elements (Playwright's locator builders), shared by the three look-only
+    wrappers: each returns a look-only locator, never Playwright's own."""
 
-    __slots__ = ("_inner",)
-
-    def __init__(self, inner: Locator):
-        self._inner = inner
-
-    # finding -----------------------------------------------------------------------------
-    def filter(self, *, visible: bool | None = None, has_text: str | None = None) -> SafeLocator:
-        return SafeLocator(self._inner.filter(visible=visible, has_text=has_text))
-
-    def or_(self, other: SafeLocator) -> SafeLocator:
-        return SafeLocator(self._inner.or_(other._inner))
-
-    def nth(self, index: int) -> SafeLocator:
-        return SafeLocator(self._inner.nth(index))
-
-    @property
-    def first(self) -> SafeLocator:
-        return SafeLocator(self._inner.first)
+    __slots__ = ()
+    _inner: Locator | FrameLocator | Page
 
     def get_by_role(
         self, role: Any, *, name: str | None = None, exact: bool = False
@@ -132,6 +117,33 @@ class SafeLocator:
 
     def locator(self, selector: str) -> SafeLocator:
         return SafeLocator(self._inner.locator(selector))
+
+    def frame_locator(self, selector: str) -> SafeFrameLocator:
+        return SafeFrameLocator(self._inner.frame_locator(selector))
+
+
+class SafeLocator(_Finders):
+    """A Playwright locator that can be found, counted and measured, nothing else."""
+
+    __slots__ = ("_inner",)
+    _inner: Locator
+
+    def __init__(self, inner: Locator):
+        self._inner = inner
+
+    # finding -----------------------------------------------------------------------------
+    def filter(self, *, visible: bool | None = None, has_text: str | None = None) -> SafeLocator:
+        return SafeLocator(self._inner.filter(visible=visible, has_text=has_text))
+
+    def or_(self, other: SafeLocator) -> SafeLocator:
+        return SafeLocator(self._inner.or_(other._inner))
+
+    def nth(self, index: int) -> SafeLocator:
+        return SafeLocator(self._inner.nth(index))
+
+    @property
+    def first(self) -> SafeLocator:
+        return SafeLocator(self._inner.first)
 
     # reading -----------------------------------------------------------------------------
     def count(self) -> int:
@@ -160,40 +172,22 @@ class SafeLocator:
         return f"SafeLocator({self._inner!r})"
 
 
-class SafeFrameLocator:
+class SafeFrameLocator(_Finders):
     __slots__ = ("_inner",)
+    _inner: FrameLocator
 
     def __init__(self, inner: FrameLocator):
         self._inner = inner
-
-    def get_by_role(
-        self, role: Any, *, name: str | None = None, exact: bool = False
-    ) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_role(role, name=name, exact=exact))
-
-    def get_by_label(self, text: str, *, exact: bool = False) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_label(text, exact=exact))
-
-    def get_by_text(self, text: str, *, exact: bool = False) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_text(text, exact=exact))
-
-    def get_by_test_id(self, test_id: str) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_test_id(test_id))
-
-    def locator(self, selector: str) -> SafeLocator:
-        return SafeLocator(self._inner.locator(selector))
-
-    def frame_locator(self, selector: str) -> SafeFrameLocator:
-        return SafeFrameLocator(self._inner.frame_locator(selector))
 
 
 WaitUntil = Literal["commit", "domcontentloaded", "load", "networkidle"]
 
 
-class SafePage:
+class SafePage(_Finders):
     """A page the runner can navigate and look at."""
 
     __slots__ = ("_inner", "_screenshots")
+    _inner: Page
 
     def __init__(self, inner: Page, *, screenshots: bool = False):
         self._inner = inner
@@ -219,27 +213,6 @@ class SafePage:
         document's change token (see guide_runner/wake.js: it only observes, it sends no
         events and reads no field). Raises Playwright's Error when the document goes away."""
         return str(self._inner.evaluate(WAKE_JS, [last, cap_ms]))
-
-    # finding -------------------------------------------------------------------------------
-    def get_by_role(
-        self, role: Any, *, name: str | None = None, exact: bool = False
-    ) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_role(role, name=name, exact=exact))
-
-    def get_by_label(self, text: str, *, exact: bool = False) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_label(text, exact=exact))
-
-    def get_by_text(self, text: str, *, exact: bool = False) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_text(text, exact=exact))
-
-    def get_by_test_id(self, test_id: str) -> SafeLocator:
-        return SafeLocator(self._inner.get_by_test_id(test_id))
-
-    def locator(self, selector: str) -> SafeLocator:
-        return SafeLocator(self._inner.locator(selector))
-
-    def frame_locator(self, selector: str) -> SafeFrameLocator:
-        return SafeFrameLocator(self._inner.frame_locator(selector))
 
     # reading -------------------------------------------------------------------------------
     def accessible_names(self, limit: int = 200) -> list[dict[str, str]]:
