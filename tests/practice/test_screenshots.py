@@ -124,6 +124,8 @@ def _home_menu(page: Page, site: PracticeSite) -> None:
 def _details_code_dialog(page: Page, site: PracticeSite) -> None:
     _home_menu(page, site)
     page.locator("#menu-my-details").click()
+    # The button shows before the deferred details.js has bound it: wait for load.
+    page.wait_for_url("**/my-details")
     page.locator("#disable-2sv-button").click()
     page.locator("#home-password").fill(SVEN.password)
     page.locator("#pw-continue").click()
