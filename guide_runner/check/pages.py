@@ -72,13 +72,3 @@ def settle(page: Page, timeout: float) -> None:
     """Wait for the current document to be parsed, if it is still loading."""
     with contextlib.suppress(PlaywrightError):
         page.wait_for_load_state("domcontentloaded", timeout=timeout * 1000)
-
-
-def settle_after_redirects(page: Page, timeout: float, grace: float = 0.25) -> None:
-    """Wait for the page to load and for a client-side redirect (meta refresh) to start."""
-    with contextlib.suppress(PlaywrightError):
-        page.wait_for_load_state("load", timeout=timeout * 1000)
-    url = page.url
-    pause(page, grace)
-    if page.url != url:
-        settle(page, timeout)

@@ -32,7 +32,6 @@ from guide_runner.check.pages import (
     on_place,
     place_pattern,
     settle,
-    settle_after_redirects,
     wait_place,
     without_query,
 )
@@ -43,6 +42,7 @@ from guide_runner.guide.model import DoneWhen, Guide, Step
 from guide_runner.guide.semantics import origin_of
 from guide_runner.guide.texts import fill, localize
 from guide_runner.locate import resolve
+from guide_runner.redirects import follow_client_redirects
 from guide_runner.wake import until
 
 # Where sites send people who are not signed in.
@@ -140,6 +140,7 @@ class Walk:
         self._skipped: list[Step] = []  # click steps not done (look mode does none)
         self._by_address = False
         self._tried: set[str] = set()
+        self._opened_first = False  # the first step's address was opened as the start
         self._main = guide.main_path()
         self._shooter: Shooter | None = None  # report screenshots (made with the page)
 
@@ -185,6 +186,8 @@ class Walk:
                 self.page.goto(
                     url, wait_until="domcontentloaded", timeout=self.options.nav_timeout * 1000
                 )
+                # Never look at, or navigate away from, a page about to redirect itself.
+                follow_client_redirects(self.page, self.options.timeout)
                 return None
             except PlaywrightError as exc:
                 text = str(exc)
@@ -196,6 +199,10 @@ class Walk:
                     continue
                 return _net_error(exc) or text.strip().splitlines()[0]
         return None  # pragma: no cover
+
+    def _opened_at_start(self, step: Step) -> bool:
+        """The first step, whose address the walk opened as it started."""
+        return self._opened_first and step is self.guide.steps[0]
 
     def _shot(self, step: Step, target: Locator | None) -> Screenshot | None:
         """A report screenshot of ``step`` (only with ``--report``), the overlay showing it."""
@@ -209,11 +216,13 @@ class Walk:
         self.page = self.context.new_page()
         if self.options.screenshots:
             self._shooter = Shooter(self.page, self.lang, self.params, len(self._main))
-        error = self._goto(fill(self.guide.start, self.params))
-        if error is None and not self.options.act:
-            settle_after_redirects(self.page, self.options.timeout)
+        # When the first step opens an address, that is where the walk starts: opening the
+        # start and then that address would be two navigations racing a redirect.
+        url = fill(self.guide.steps[0].open or self.guide.start, self.params)
+        error = self._goto(url)
+        self._opened_first = self.guide.steps[0].open is not None and error is None
         if error is not None and not self.options.act:
-            origin = origin_of(fill(self.guide.start, self.params)) or self.guide.start
+            origin = origin_of(url) or url
             why = "it is not in the HAR file" if self.options.har else "no network connection?"
             raise SiteUnreachable(origin, why)
 
@@ -270,7 +279,7 @@ class Walk:
     def _act_step(self, step: Step) -> tuple[StepResult, Locator | None]:
         assert self.page is not None and self.autopilot is not None
         page, lang, opts = self.page, self.lang, self.options
-        if step.open:
+        if step.open and not self._opened_at_start(step):
             error = self._goto(fill(step.open, self.params))
             if error is not None:
                 return self._fail(
@@ -357,13 +366,11 @@ class Walk:
     def _look_step(self, step: Step) -> tuple[StepResult, Locator | None]:
         assert self.page is not None
         page, opts = self.page, self.options
-        if step.open:
+        if step.open and not self._opened_at_start(step):
             url = fill(step.open, self.params)
             error = self._goto(url)
             self._pending, self._by_address = None, False
             self._tried.clear()
-            if error is None:
-                settle_after_redirects(page, opts.timeout)
             if error is not None:
                 return self._result(
                     step, Verdict.UNREACHABLE, f"cannot open {url}: {error}", cause="network"
@@ -427,7 +434,6 @@ class Walk:
             self._tried.add(address)
             error = self._goto(address)
             self._pending, self._by_address = None, True
-            settle_after_redirects(page, self.options.timeout)
             if error is not None:
                 why = "not in the HAR file" if self.options.har else error
                 return self._result(

@@ -63,6 +63,7 @@ class Settings:
     target_timeout: float = 15.0  # seconds before "I can't find …"
     optional_timeout: float = 2.5  # an optional step's target must show within this
     place_grace: float = 1.5  # seconds on a foreign page before recognising another step
+    redirect_wait: float = 3.0  # seconds an opened address may take to redirect itself
     notes_dir: Path | None = None  # drift notes; None = the default folder
     practice: bool = False
     neutral_origins: frozenset[str] = frozenset()  # no overlay, no warning (practice inbox)
@@ -580,6 +581,10 @@ class Engine:
             self._notice(
                 "open_failed", say("open_failed", self.lang, address=safe_address(url)), "warn"
             )
+            return
+        # Looking at a page that is about to redirect itself is wasted (Playwright's scripts
+        # get injected into it too): wait for the page that stays.
+        page.follow_client_redirects(self.settings.redirect_wait)
 
     def _check_alive(self) -> None:
         if self.settings.max_seconds is not None and self.clock() > self._deadline:

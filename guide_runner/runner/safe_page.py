@@ -22,6 +22,7 @@ from typing import Any, Literal
 from playwright.sync_api import FrameLocator, Locator, Page
 
 from guide_runner.completion import ONE_MATCHES_JS
+from guide_runner.redirects import follow_client_redirects
 from guide_runner.wake import WAKE_JS
 
 # Methods the run path must never have; tests/runner assert none of the wrappers has one.
@@ -196,6 +197,11 @@ class SafePage(_Finders):
     # navigation (not input) ----------------------------------------------------------------
     def goto(self, url: str, *, timeout: float = 30_000, wait_until: WaitUntil = "commit") -> None:
         self._inner.goto(url, timeout=timeout, wait_until=wait_until)
+
+    def follow_client_redirects(self, timeout: float) -> None:
+        """Wait (at most ``timeout`` seconds) while the document redirects itself with a meta
+        refresh; see guide_runner/redirects.py (it reads one tag, nothing else)."""
+        follow_client_redirects(self._inner, timeout)
 
     @property
     def url(self) -> str:

@@ -66,16 +66,19 @@ class NullHighlighter:
     pending: list[Signal] = field(default_factory=list)
     visible: bool = False
     prepared: list[str] = field(default_factory=list)  # the page's address when prepared
+    where: list[str] = field(default_factory=list)  # the page's address at each of shown
 
     def prepare(self, page: SafePage) -> None:
         self.prepared.append(page.url)
 
     def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
         self.shown.append(("target", bubble))
+        self.where.append(page.url)
         self.visible = True
 
     def message(self, page: SafePage, bubble: Bubble) -> None:
         self.shown.append(("message", bubble))
+        self.where.append(page.url)
         self.visible = True
 
     def hide(self) -> None:

@@ -42,6 +42,26 @@ def test_walks_the_main_path_to_the_end(mini_ctx: BrowserContext, mini_guide: Gu
     assert [(x.id, x.label) for x in confirm.buttons] == [("confirm", "Lukk")]
 
 
+def test_nothing_is_shown_on_a_page_that_is_about_to_redirect_itself(
+    serve: object, mini_guide: Guide, ctx: BrowserContext
+) -> None:
+    from tests.runner.conftest import MINI_PAGES, serve_pages
+
+    pages = dict(MINI_PAGES)
+    # A redirect page (meta refresh) that even has what step 1 points at: the runner waits
+    # for the page that stays instead of pointing at something about to vanish.
+    go = '<meta http-equiv="refresh" content="1;url=/">'
+    pages["https://mini.test/go"] = go + pages["https://mini.test/"]
+    serve_pages(ctx, pages)
+    guide = mini_guide.model_copy(update={"start": "https://mini.test/go"})
+    h = Harness(guide, ctx, actions=dict(MAIN))
+    assert h.run().finished
+    hl = h.highlighter
+    assert isinstance(hl, NullHighlighter)
+    assert hl.where and "https://mini.test/go" not in hl.where
+    assert h.ended()[0] == ("01-cookie", "done")
+
+
 def test_optional_step_is_skipped_when_its_target_does_not_show(
     serve: object, mini_guide: Guide, ctx: BrowserContext
 ) -> None:
