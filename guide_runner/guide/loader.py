@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from guide_runner.guide.model import Guide
 from guide_runner.guide.semantics import Problem, check_semantics
+from guide_runner.yamlfast import SAFE_LOADER, safe_load
 
 Loc = tuple[str | int, ...]
 
@@ -66,7 +67,7 @@ def _line_map(text: str) -> dict[Loc, int]:
             for i, item in enumerate(node.value):
                 walk(item, (*loc, i))
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=SAFE_LOADER)
     if root is not None:
         walk(root, ())
     return lines
@@ -123,8 +124,7 @@ def _schema_issues(file: str, exc: ValidationError, lines: dict[Loc, int]) -> li
 def parse_guide(text: str, file: str) -> Guide:
     """Parse and validate guide text. Raises GuideError naming file, line and field."""
     try:
-        data = yaml.safe_load(text)
-        lines = _line_map(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -137,9 +137,10 @@ def parse_guide(text: str, file: str) -> Guide:
     try:
         guide = Guide.model_validate(data)
     except ValidationError as exc:
-        raise GuideError(_schema_issues(file, exc, lines)) from None
+        raise GuideError(_schema_issues(file, exc, _line_map(text))) from None
     problems: list[Problem] = check_semantics(guide)
     if problems:
+        lines = _line_map(text)  # only needed to say where (a second parse, of a bad file)
         raise GuideError(
             [Issue(file, _line_for(lines, p.loc), format_loc(p.loc), p.message) for p in problems]
         )

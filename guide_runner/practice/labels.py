@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from guide_runner.yamlfast import safe_load
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 LANGUAGES = ("nb", "sv", "en")
@@ -20,7 +20,7 @@ class LabelError(KeyError):
 @lru_cache(maxsize=1)
 def load_labels() -> dict[str, dict[str, dict[str, str]]]:
     """``{section: {key: {lang: text}}}`` exactly as written in labels.yaml."""
-    data: Any = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    data: Any = safe_load(LABELS_FILE.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{LABELS_FILE} is not a mapping")
     return data
