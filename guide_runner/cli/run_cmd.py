@@ -128,7 +128,10 @@ def run_cmd(
         except ParameterError as exc:
             raise click.BadParameter(str(exc), param_hint="--param") from None
         import guide_runner.runner.companion
-        import guide_runner.runner.engine  # noqa: F401
+        import guide_runner.runner.engine
+
+        if practice:
+            import guide_runner.practice  # noqa: F401
 
         return g, language, given
 
