@@ -1,24 +1,15 @@
-// Wait in the page until it holds still: two animation frames in a row with no DOM change
-// between them, the same scroll position, the same overlay layout (outline and bubble), the
-// overlay not following anything and no finite animation or transition running that moves or fades something (infinite
-// spinners never end, and a border easing to its focus colour does not spoil a picture).
+// Wait in the page until it holds still for a picture: two animation frames in a row with no
+// DOM change between them, the same scroll position, the same overlay layout (outline and
+// bubble), and the overlay not following anything (it follows its target frame by frame
+// while an animation that can move it runs). Other CSS animations and transitions are not
+// waited for: the picture is taken with Playwright's animations="disabled", which finishes
+// them, so it shows where they end (a floating label on the sign-in page moves for 150 ms).
 // Resolves "still", or "timeout" after `capMs`, or at once "leaving" when a meta refresh
 // is about to replace the document (a redirect). Used by the demo before it takes a picture
 // for the report, instead of sleeping a fixed time. It only reads.
 (capMs) => new Promise((resolve) => {
   if (document.querySelector('meta[http-equiv="refresh" i]')) return resolve("leaving");
   const overlay = window.__guideRunnerOverlay;
-  const colourOnly = (a) => {
-    const props = a.transitionProperty
-      ? [a.transitionProperty]
-      : a.effect.getKeyframes().flatMap((frame) => Object.keys(frame))
-        .filter((key) => !["offset", "computedOffset", "easing", "composite"].includes(key));
-    return props.length > 0 && props.every((p) => /colou?r$|shadow$|^(fill|stroke)$/i.test(p));
-  };
-  const moving = () => document.getAnimations().some((a) => {
-    if (a.playState !== "running" || !a.effect) return false;
-    return Number.isFinite(a.effect.getComputedTiming().endTime) && !colourOnly(a);
-  });
   const snapshot = () => JSON.stringify([
     window.scrollX, window.scrollY,
     overlay ? overlay.debugLayout() : null,
@@ -32,7 +23,7 @@
   let last = null;
   const frame = () => {
     const now = snapshot();
-    if (now === last && !mutated && !moving()) return finish("still");
+    if (now === last && !mutated) return finish("still");
     if (performance.now() - started >= capMs) return finish("timeout");
     last = now;
     mutated = false;

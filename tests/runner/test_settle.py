@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from guide_runner.overlay import Overlay
 from guide_runner.runner.demo import SETTLE_JS
+from guide_runner.runner.safe_page import SafePage
 
 PAGE = """<!doctype html><style>
   #box { width: 80px; height: 40px; background: #36c; transition: transform 600ms linear; }
@@ -15,12 +17,27 @@ PAGE = """<!doctype html><style>
 </style><div id=box></div><p id=tint>tint</p><div id=tall></div>"""
 
 
-def test_waits_until_a_moving_transition_has_ended(page: Page) -> None:
+def test_waits_while_the_outline_follows_a_moving_target(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page, inspectable=True)
+    overlay.show(page.locator("#box"), text="Her", step=1, total=2, lang="nb", scroll=False)
+    page.evaluate("() => { box.getBoundingClientRect(); box.classList.add('moved'); }")
+    assert page.evaluate(SETTLE_JS, 5000) == "still"
+    # Still means the box is where the transition ends, and the outline on it.
+    x = page.evaluate("() => box.getBoundingClientRect().x")
+    assert x >= 300
+    drawn = overlay.drawn_box()
+    assert drawn is not None and abs(drawn["x"] - x) <= 1
+
+
+def test_a_transition_away_from_the_outline_is_pictured_at_its_end(page: Page) -> None:
+    # Not waited for (a floating label easing into place): the picture finishes it.
     page.set_content(PAGE)
     page.evaluate("() => { box.getBoundingClientRect(); box.classList.add('moved'); }")
     assert page.evaluate(SETTLE_JS, 5000) == "still"
-    # Still means the box is where the transition ends, not somewhere on the way.
-    assert page.evaluate("() => box.getBoundingClientRect().x") >= 300
+    assert page.evaluate("() => box.getBoundingClientRect().x") < 300  # still on its way
+    SafePage(page, screenshots=True).screenshot(mask_inputs=False)
+    assert page.evaluate("() => box.getBoundingClientRect().x") >= 300  # pictured at its end
 
 
 def test_waits_until_a_smooth_scroll_has_ended(page: Page) -> None:
@@ -30,7 +47,7 @@ def test_waits_until_a_smooth_scroll_has_ended(page: Page) -> None:
     assert page.evaluate("() => window.scrollY") == 2000
 
 
-def test_a_colour_easing_in_does_not_hold_the_picture_up(page: Page) -> None:
+def test_a_colour_easing_in_does_not_hold_the_outline_up(page: Page) -> None:
     page.set_content(PAGE)
     page.evaluate("() => { getComputedStyle(tint).color; tint.classList.add('on'); }")
     assert page.evaluate(SETTLE_JS, 5000) == "still"
