@@ -323,7 +323,10 @@ class Engine:
         if done is not None:
             if not visit.person_asked:
                 # Done before anything was shown (its result already held at the first
-                # look): the person (the demo's, which pictures each step) still sees it.
+                # look): the step is still shown, and the person (the demo's, which
+                # pictures each step) still sees it.
+                if target is not None or not step.target:
+                    self._display(step, visit, page, target, resolution_index)
                 self._person(step, visit, page, target)
             return done
 
@@ -351,22 +354,8 @@ class Engine:
             visit.mismatch_since = None
             visit.elsewhere_said = False
 
-        if not step.target:
-            key: tuple[Any, ...] = ("message", id(page), url, visit.help_on)
-            if visit.shown != key:
-                self.highlighter.message(page, self._bubble(visit, self._text(step, visit)))
-                visit.shown = key
-            self._ready(step, visit, page, None)
-            return self._person(step, visit, page, None)
-
-        if target is not None:
-            key = ("target", id(page), resolution_index, url, visit.help_on)
-            if visit.shown != key:
-                if visit.missing:
-                    visit.missing = False
-                    self._notice("found_again", say("found_again", self.lang), "ok")
-                self.highlighter.show(page, target, self._bubble(visit, self._text(step, visit)))
-                visit.shown = key
+        if target is not None or not step.target:
+            self._display(step, visit, page, target, resolution_index)
             self._ready(step, visit, page, target)
             return self._person(step, visit, page, target)
 
@@ -384,6 +373,31 @@ class Engine:
         if waited >= self.settings.target_timeout and not visit.missing and not step.optional:
             self._missing(step, visit, page, url)
         return None
+
+    def _display(
+        self,
+        step: Step,
+        visit: Visit,
+        page: SafePage,
+        target: SafeLocator | None,
+        resolution_index: int | None,
+    ) -> None:
+        """Show the step: its target outlined, or (a step without one) its bubble alone.
+        Nothing is redrawn while the same thing is already showing."""
+        url = page.url
+        if target is None:
+            key: tuple[Any, ...] = ("message", id(page), url, visit.help_on)
+            if visit.shown != key:
+                self.highlighter.message(page, self._bubble(visit, self._text(step, visit)))
+                visit.shown = key
+            return
+        key = ("target", id(page), resolution_index, url, visit.help_on)
+        if visit.shown != key:
+            if visit.missing:
+                visit.missing = False
+                self._notice("found_again", say("found_again", self.lang), "ok")
+            self.highlighter.show(page, target, self._bubble(visit, self._text(step, visit)))
+            visit.shown = key
 
     # completion ----------------------------------------------------------------------------
     def _transition_if_done(

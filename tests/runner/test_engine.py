@@ -224,15 +224,17 @@ def test_a_step_done_at_its_first_look_is_still_shown_to_the_person(
     mini_ctx: BrowserContext, tmp_path: Path
 ) -> None:
     # Step 1's result (the heading) already holds when the engine first looks, so it
-    # completes at once; the person (the demo's pictures each step) is still asked, once.
+    # completes at once; its bubble is still shown, and the person (the demo's pictures
+    # each step) is still asked, once, with the bubble showing.
     path = tmp_path / "read-first.yaml"
     path.write_text(READ_FIRST, encoding="utf-8")
-    seen: list[str] = []
+    seen: list[tuple[str, list[tuple[str, int | None]]]] = []
 
     def saw(page: Page, target: Any, h: Harness) -> None:
-        seen.append(page.url)
+        assert isinstance(h.highlighter, NullHighlighter)
+        seen.append((page.url, [(kind, b.step) for kind, b in h.highlighter.shown]))
 
     h = Harness(load_guide(path), mini_ctx, actions={"01-les": saw, "02-slutt": press("enter")})
     outcome = h.run()
     assert outcome.finished
-    assert seen == ["https://mini.test/"]
+    assert seen == [("https://mini.test/", [("message", 1)])]
