@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from guide_runner.practice import KARI, PracticeSite
@@ -132,3 +133,30 @@ def test_logout_ends_the_connect_session(nb: tuple[PracticeSite, Page]) -> None:
     assert site.state.connect_user is None and not site.state.app_sessions
     page.goto("https://connect.visma.com/logout")
     expect(page).to_have_url("https://connect.visma.com/")
+
+
+def test_only_pages_and_api_calls_wait_for_the_full_headers(
+    make_page: MakePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # all_headers() (with cookies) is a round trip to the browser per request; style sheets
+    # and scripts are files that need none, and pages still get their cookies.
+    from playwright.sync_api import _generated as generated
+
+    asked: list[str] = []
+    real = generated.Request.all_headers
+
+    def all_headers(self: generated.Request) -> dict[str, str]:
+        asked.append(self.resource_type)
+        return real(self)
+
+    monkeypatch.setattr(generated.Request, "all_headers", all_headers)
+    site, page = make_page("nb-NO")
+    page.context.add_cookies(
+        [{"name": ".AspNetCore.Culture", "value": "c=sv-SE|uic=sv-SE", "url": SIGN_IN}]
+    )
+    page.goto(SIGN_IN)
+    expect(page.locator("#LoginButton")).to_have_text("Nästa")  # the cookie reached the page
+    served = [url for _, url, _ in site.served]
+    assert any(url.endswith(".css") for url in served)
+    assert any(url.endswith(".js") for url in served)
+    assert set(asked) == {"document"}
