@@ -65,9 +65,11 @@ def demo_cmd(
         g = Catalog.default(guide_dirs).load(guide)
         language = pick_language(lang, g.languages, g.default_language)
         import guide_runner.autopilot
-        import guide_runner.practice
         import guide_runner.runner.engine
         import guide_runner.runner.report  # noqa: F401
+        from guide_runner.practice import PracticeSite
+
+        PracticeSite.preload()
 
         return g, language
 

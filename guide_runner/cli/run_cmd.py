@@ -128,10 +128,12 @@ def run_cmd(
         except ParameterError as exc:
             raise click.BadParameter(str(exc), param_hint="--param") from None
         import guide_runner.runner.companion
-        import guide_runner.runner.engine
+        import guide_runner.runner.engine  # noqa: F401
 
         if practice:
-            import guide_runner.practice  # noqa: F401
+            from guide_runner.practice import PracticeSite
+
+            PracticeSite.preload()
 
         return g, language, given
 

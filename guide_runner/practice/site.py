@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from guide_runner.browser import PRIVACY_ARGS
 from guide_runner.practice.files import PageFiles
 from guide_runner.practice.http import Request, Response, redirect_page
+from guide_runner.practice.labels import load_labels
 from guide_runner.practice.server import accountsettings, connect, enterprise, home, inbox
 from guide_runner.practice.server.base import Ctx, Routes
 from guide_runner.practice.state import SiteState
@@ -78,6 +79,12 @@ class PracticeSite:
         self.blocked: list[str] = []
         self.served: list[tuple[str, str, int]] = []  # (method, url, status)
         self.errors: list[str] = []  # tracebacks of server errors (500), for tests
+
+    @staticmethod
+    def preload() -> None:
+        """Read what every page needs (labels.yaml) now, not in the first request: the
+        commands call it on their loading thread while the browser starts."""
+        load_labels()
 
     @staticmethod
     def context_options() -> dict[str, Any]:

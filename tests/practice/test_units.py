@@ -113,3 +113,11 @@ def test_unknown_page_is_404_and_pages_dir_must_exist(tmp_path: Path) -> None:
     assert site.handle(Request("GET", "https://connect.visma.com/nope")).status == 404
     with pytest.raises(FileNotFoundError):
         PracticeSite(tmp_path / "missing")
+
+
+def test_preload_reads_the_labels_before_the_first_request() -> None:
+    from guide_runner.practice.labels import load_labels
+
+    load_labels.cache_clear()
+    PracticeSite.preload()
+    assert load_labels.cache_info().currsize == 1
