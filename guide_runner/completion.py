@@ -19,7 +19,7 @@ from playwright.sync_api import Locator, Page
 
 from guide_runner.guide.model import DoneWhen, Step
 from guide_runner.guide.texts import fill
-from guide_runner.locate import any_of, resolve
+from guide_runner.locate import any_of, count_now, resolve
 
 # Asks only "is there exactly one element, and does it match this selector?": a boolean. One
 # round trip (Locator.evaluate would take three: wait for the element, evaluate, dispose).
@@ -67,9 +67,9 @@ def condition_met(
         if done.disappears is not None:
             if done.disappears == "target":
                 if target is None:
-                    return any_of(page, step.target, lang, params).count() == 0
-                return target.count() == 0
-            return any_of(page, done.disappears, lang, params).count() == 0
+                    return count_now(any_of(page, step.target, lang, params)) == 0
+                return count_now(target) == 0
+            return count_now(any_of(page, done.disappears, lang, params)) == 0
         if done.state is not None:
             if target is None:
                 return False

@@ -17,6 +17,17 @@ from guide_runner.guide.texts import fill, localize
 
 Root = Page | Frame | FrameLocator
 
+# Counting runs in the page's main world, where the overlay's own look (``evaluate_all``)
+# runs too. Playwright injects its selector script once per document *and world* (~20-60 ms
+# of the page's main thread each); ``Locator.count()`` runs in its utility world, so it
+# would make every new document pay for a second injection.
+COUNT_JS = "(els) => els.length"
+
+
+def count_now(locator: Locator) -> int:
+    """How many elements ``locator`` matches now (like ``count()``, in the main world)."""
+    return int(locator.evaluate_all(COUNT_JS))
+
 
 def describe(candidate: Candidate, lang: str) -> str:
     """A candidate as a person reads it, e.g. ``role=button name="Neste"``."""
@@ -96,8 +107,8 @@ def resolve(
         everything = build(root, candidate, lang, params)
         visible = everything.filter(visible=True)
         try:
-            n_visible = visible.count()
-            n_all = everything.count() if count_hidden else n_visible
+            n_visible = count_now(visible)
+            n_all = count_now(everything) if count_hidden else n_visible
         except Exception:  # a frame that is gone or navigating counts as no match
             n_visible = n_all = 0
         result.visible_counts.append(n_visible)

@@ -24,7 +24,7 @@ from guide_runner.check.verdicts import CandidateCount, Suggestion, Verdict
 from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.model import Step
 from guide_runner.guide.texts import fill, localize
-from guide_runner.locate import Resolution, build, describe, resolve
+from guide_runner.locate import Resolution, build, count_now, describe, resolve
 from guide_runner.wake import Waker, until
 
 
@@ -60,7 +60,7 @@ def _quick(
     for i, candidate in enumerate(step.target):
         visible = build(page, candidate, lang, params).filter(visible=True)
         try:
-            n = visible.count()
+            n = count_now(visible)
         except PlaywrightError:
             return None, True  # navigating: let resolve look again
         if n == 1:

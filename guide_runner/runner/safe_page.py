@@ -22,6 +22,7 @@ from typing import Any, Literal
 from playwright.sync_api import FrameLocator, Locator, Page
 
 from guide_runner.completion import ONE_MATCHES_JS
+from guide_runner.locate import COUNT_JS
 from guide_runner.redirects import follow_client_redirects
 from guide_runner.wake import WAKE_JS
 
@@ -82,8 +83,8 @@ def _script(name: str) -> str:
 
 
 def allowed_scripts() -> frozenset[str]:
-    """Every script the runner may evaluate: each returns booleans or public names."""
-    return frozenset({MATCHES_JS, ONE_MATCHES_JS, _script("names.js")})
+    """Every script the runner may evaluate: each returns booleans, a count or public names."""
+    return frozenset({MATCHES_JS, ONE_MATCHES_JS, COUNT_JS, _script("names.js")})
 
 
 class ForbiddenScript(PermissionError):

@@ -11,6 +11,7 @@ from playwright.sync_api import BrowserContext
 
 from guide_runner.completion import ONE_MATCHES_JS
 from guide_runner.guide import Guide
+from guide_runner.locate import count_now
 from guide_runner.overlay.assets import BINDING_NAME
 from guide_runner.runner.addresses import safe_address
 from guide_runner.runner.highlight import OverlayHighlighter
@@ -45,6 +46,9 @@ def test_only_read_only_scripts_can_run(mini_ctx: BrowserContext) -> None:
     field = page.get_by_label("Passord", exact=True)
     assert ONE_MATCHES_JS in allowed_scripts()  # the one completion.py uses
     assert field.evaluate_all(ONE_MATCHES_JS, ":invalid") is True
+    # Counting (locate.count_now) is allowed: it returns a number, nothing of a field.
+    assert count_now(field) == 1  # type: ignore[arg-type]
+    assert count_now(page.locator("input, button")) == 2  # type: ignore[arg-type]
     for script in ("el => el.click()", "el => el.value", "(el, s) => el.matches(s) || el.value"):
         with pytest.raises(ForbiddenScript):
             field.evaluate(script)
