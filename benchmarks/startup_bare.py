@@ -37,15 +37,16 @@ def main(url: str) -> None:
         # page's, as for guide-runner, not the redirect page's.
         follow_client_redirects(page, timeout=10)
         drawn = None
+        why = ""
         for _ in range(10):
             try:
                 page.wait_for_load_state("load")
                 drawn = float(page.evaluate(_FIRST_FRAME))
                 break
-            except Error:
-                continue
+            except Error as exc:  # the document was replaced while we asked
+                why = str(exc).splitlines()[0]
         if drawn is None:
-            raise SystemExit("the page never settled")
+            raise SystemExit(f"the page never settled ({page.url}): {why}")
         print(
             json.dumps({"drawn_epoch_ms": drawn, "url": page.url, "python_ms": time.time() * 1000})
         )
