@@ -321,12 +321,14 @@ class Engine:
                 self._check_field(step, visit, target)
         done = self._transition_if_done(step, visit, page, target, urls_only=False)
         if done is not None:
-            if not visit.person_asked:
-                # Done before anything was shown (its result already held at the first
-                # look): the step is still shown, and the person (the demo's, which
-                # pictures each step) still sees it.
+            if self.person is not None and not visit.person_asked:
+                # Done before the person was asked (its result already held at the first
+                # look): the demo's person pictures every step, so it is shown and asked
+                # once all the same. A live run just moves on.
                 if target is not None or not step.target:
-                    self._display(step, visit, page, target, resolution_index)
+                    with contextlib.suppress(PlaywrightError):  # the page is navigating
+                        self._display(step, visit, page, target, resolution_index)
+                        self._ready(step, visit, page, target)
                 self._person(step, visit, page, target)
             return done
 

@@ -33,6 +33,7 @@ class Harness:
     keys: QueuedKeys = field(default_factory=QueuedKeys)
     acted: set[tuple[int, int]] = field(default_factory=set)
     visits: int = 0
+    with_person: bool = True  # False: a live run, nobody but the keys (no demo person)
 
     def person(self, view: StepView) -> str | None:
         key = (self.visits, view.index)
@@ -65,7 +66,7 @@ class Harness:
             settings,
             keys=self.keys,
             listeners=[self.listen],
-            person=self.person,
+            person=self.person if self.with_person else None,
         )
         return engine.run()
 

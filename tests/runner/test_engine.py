@@ -9,6 +9,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page
 
 from guide_runner.guide import Guide, load_guide
+from guide_runner.runner.events import Event, StepReady
 from guide_runner.runner.ui import NullHighlighter
 from tests.runner.helpers import Harness, click, fill_with, press
 
@@ -238,3 +239,25 @@ def test_a_step_done_at_its_first_look_is_still_shown_to_the_person(
     outcome = h.run()
     assert outcome.finished
     assert seen == [("https://mini.test/", [("message", 1)])]
+
+
+def test_a_live_run_does_not_show_a_step_already_done(
+    mini_ctx: BrowserContext, tmp_path: Path
+) -> None:
+    # Without the demo's person nobody pictures it: step 1, done at its first look, is not
+    # drawn at all (and a finished step is never drawn again on the page it led to).
+    path = tmp_path / "read-first.yaml"
+    path.write_text(READ_FIRST, encoding="utf-8")
+    h = Harness(load_guide(path), mini_ctx, with_person=False)
+    record = h.listen
+
+    def listen(event: Event) -> None:
+        record(event)
+        if isinstance(event, StepReady) and event.index == 1:
+            h.keys.put("enter")  # the person closes the last step
+
+    h.listen = listen  # type: ignore[method-assign]
+    assert h.run().finished
+    hl = h.highlighter
+    assert isinstance(hl, NullHighlighter)
+    assert [(kind, b.step) for kind, b in hl.shown] == [("message", 2)]
