@@ -49,8 +49,9 @@ def follow_client_redirects(page: Page, timeout: float) -> None:
             return  # still loading: whatever comes, the caller's own waits handle it
         except PlaywrightError:
             continue  # the document was replaced while we looked: look at the new one
-        if delay is None or delay > MAX_DELAY:
-            return
+        left = deadline - time.monotonic()
+        if delay is None or delay > MAX_DELAY or delay >= left:
+            return  # none, a page that reloads itself, or one we cannot wait for anyway
         try:
             page.wait_for_url(
                 _elsewhere_than(before),
