@@ -216,11 +216,12 @@ class Walk:
         self.page = self.context.new_page()
         if self.options.screenshots:
             self._shooter = Shooter(self.page, self.lang, self.params, len(self._main))
-        # When the first step opens an address, that is where the walk starts: opening the
-        # start and then that address would be two navigations racing a redirect.
-        url = fill(self.guide.steps[0].open or self.guide.start, self.params)
+        url = fill(self.guide.start, self.params)
         error = self._goto(url)
-        self._opened_first = self.guide.steps[0].open is not None and error is None
+        # A first step that opens the start address again (both built-in guides do) finds
+        # it open: opening it twice only costs a second load of the redirect chain.
+        first = self.guide.steps[0].open
+        self._opened_first = error is None and first is not None and fill(first, self.params) == url
         if error is not None and not self.options.act:
             origin = origin_of(url) or url
             why = "it is not in the HAR file" if self.options.har else "no network connection?"
