@@ -7,9 +7,20 @@ from typing import Any
 
 import yaml
 
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# CSafeLoader is not a subclass of SafeLoader (a C parser with the same constructor).
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def safe_load(text: str) -> Any:
-    """``yaml.safe_load``, with the fastest safe loader there is."""
-    return yaml.load(text, Loader=SAFE_LOADER)
+    """``yaml.safe_load``, with the fastest safe loader there is.
+
+    libyaml's error messages are terser ("found character that cannot start any token"
+    without saying which): a text it rejects is parsed again by the pure-Python loader,
+    which raises the same error at the same line, worded better.
+    """
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        if SAFE_LOADER is yaml.SafeLoader:
+            raise
+        return yaml.load(text, Loader=yaml.SafeLoader)

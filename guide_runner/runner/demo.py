@@ -6,8 +6,9 @@ until the highlight or bubble is showing, then: for a step where something is ty
 types first and takes the screenshot after (inputs masked on sensitive steps, so the
 picture shows the field filled but not what is in it); otherwise it takes the screenshot
 first and then acts. Steps the person confirms are confirmed like a person pressing Enter.
-Before each picture it waits until the page holds still (settle.js: a smooth scroll or a
-transition has ended, the bubble is placed) rather than sleeping a fixed time.
+Before each picture it waits until the page holds still (settle.js: no DOM change, a smooth
+scroll has ended, the bubble is placed and the outline no longer follows a moving target)
+rather than sleeping a fixed time; other CSS transitions are finished by the screenshot.
 """
 
 from __future__ import annotations

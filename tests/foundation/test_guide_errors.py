@@ -53,6 +53,14 @@ def test_bad_yaml(tmp_path: Path) -> None:
     assert "Traceback" not in output
 
 
+def test_bad_yaml_says_which_character(tmp_path: Path) -> None:
+    # libyaml (the fast parser) would only say "found character that cannot start any token".
+    path = _write(tmp_path, "id: feil-epost-bankid\n\ttitle: x\n")
+    code, output = _validate(path)
+    assert code == 1
+    assert "feil-epost-bankid.yaml:2" in output and "'\\t'" in output
+
+
 def test_unknown_key(tmp_path: Path) -> None:
     def edit(data: dict) -> None:  # type: ignore[type-arg]
         data["steps"][3]["colour"] = "blue"
