@@ -1024,7 +1024,14 @@
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges,
-    stats: () => ({ ...stats, scheduled: rafId !== 0, watchingChanges: changeWatch !== null }),
+    // moving: an animation that can move the outlined target is running (the demo waits
+    // for it to end before a picture; a pending one has not moved the target yet).
+    stats: () => ({
+      ...stats,
+      scheduled: rafId !== 0,
+      watchingChanges: changeWatch !== null,
+      moving: movingAnimationRunning(),
+    }),
     // Same origin as the top document, whose overlay is installed: it can draw our targets.
     reachesTop: () => {
       try {
