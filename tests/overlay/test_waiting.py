@@ -40,8 +40,10 @@ def test_target_inserted_by_a_timer_is_outlined_when_it_appears(
         return result
 
     monkeypatch.setattr(Locator, "evaluate_all", evaluate_all)
-    # Late enough for Playwright's own polling (20, 50, 100, 100, 500, 500 ms) to be slow.
-    page.evaluate(INSERT_LATER, ["main", 1000])
+    # Late enough for Playwright's own polling (20, 50, 100, 100, 500, 500 ms) to be slow,
+    # and between two of the overlay's 250 ms caps (at 1000 ms a cap could end the wait in
+    # the same instant as the insertion, and the look would say "timeout").
+    page.evaluate(INSERT_LATER, ["main", 1120])
     overlay.show(page.locator("#late"), text="Appears later", lang="en")
     lag = page.evaluate("() => performance.now() - window.insertedAt")
     monkeypatch.undo()
