@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -14,8 +13,6 @@ from guide_runner.completion import url_matches
 from guide_runner.guide.model import Place
 from guide_runner.guide.semantics import origin_of
 from guide_runner.guide.texts import fill
-
-POLL = 0.02  # seconds between looks while waiting for a page or a result
 
 
 def without_query(url: str) -> str:
@@ -58,14 +55,6 @@ def wait_place(page: Page, place: Place, params: Mapping[str, str], timeout: flo
             lambda url: on_place(url, place, params), wait_until="commit", timeout=timeout * 1000
         )
     return on_place(page.url, place, params)
-
-
-def pause(page: Page, seconds: float = POLL) -> None:
-    """Let the page run for a moment (events are processed meanwhile)."""
-    try:
-        page.wait_for_timeout(seconds * 1000)
-    except PlaywrightError:
-        time.sleep(seconds)
 
 
 def settle(page: Page, timeout: float) -> None:
