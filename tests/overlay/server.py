@@ -25,6 +25,15 @@ STRICT_CSP = (
 
 
 class _PageHandler(SimpleHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/favicon.ico":
+            # Chromium asks for it on its own, sometimes only after a test has looked: a 404
+            # would reach the page's console as an error no page or overlay caused.
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
     def end_headers(self) -> None:
         if self.path.split("?")[0].endswith("/csp.html"):
             self.send_header("Content-Security-Policy", STRICT_CSP)
