@@ -6,9 +6,11 @@ until the highlight or bubble is showing, then: for a step where something is ty
 types first and takes the screenshot after (inputs masked on sensitive steps, so the
 picture shows the field filled but not what is in it); otherwise it takes the screenshot
 first and then acts. Steps the person confirms are confirmed like a person pressing Enter.
-Before each picture it waits until the page holds still (settle.js: no DOM change, a smooth
-scroll has ended, the bubble is placed and the outline no longer follows a moving target)
-rather than sleeping a fixed time; other CSS transitions are finished by the screenshot.
+Each picture shows the page holding still (picture.js: no DOM change, a smooth scroll has
+ended, the bubble is placed and the outline no longer follows a moving target), rather than
+after a fixed sleep: a still page is pictured at once and the picture kept only if nothing
+changed while it was taken; otherwise the demo waits until it holds still and takes it
+again. Other CSS transitions are finished by the picture (guide_runner/runner/picture.py).
 """
 
 from __future__ import annotations
@@ -21,13 +23,11 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from guide_runner.autopilot import Autopilot
-from guide_runner.pagejs import load_js
 from guide_runner.runner.engine import StepView
 from guide_runner.runner.keys import ENTER
 from guide_runner.runner.report import Recorder
 from guide_runner.runner.safe_page import unwrap_locator, unwrap_page
 
-SETTLE_JS = load_js(__file__, "settle.js")
 SETTLE_CAP_MS = 2000  # a page that never holds still is pictured as it is
 PICTURE_TRIES = 3  # a redirect can replace the document between the wait and the picture
 
@@ -65,12 +65,18 @@ class DemoPerson:
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
+        sensitive = view.step.sensitive
         png = None
         for _ in range(PICTURE_TRIES):
             url = page.url
             try:
-                if page.evaluate(SETTLE_JS, SETTLE_CAP_MS) != "leaving":
-                    png = view.page.screenshot(mask_inputs=view.step.sensitive)
+                # Most pages are still already: pictured at once, given up if anything
+                # changed meanwhile. Otherwise, and for masked pictures, wait first.
+                if not sensitive:
+                    png = view.page.screenshot_if_still()
+                if png is None and view.page.settle(SETTLE_CAP_MS) != "leaving":
+                    png = view.page.screenshot(mask_inputs=sensitive)
+                if png is not None:
                     break
             except PlaywrightError:
                 pass  # the document was replaced while we waited or pictured it
@@ -79,4 +85,4 @@ class DemoPerson:
                 page.wait_for_url(_not(url), timeout=SETTLE_CAP_MS)
                 page.wait_for_load_state("load", timeout=SETTLE_CAP_MS)
         if png is not None:
-            self.recorder.attach_screenshot(png, masked=view.step.sensitive)
+            self.recorder.attach_screenshot(png, masked=sensitive)

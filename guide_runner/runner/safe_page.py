@@ -24,6 +24,7 @@ from playwright.sync_api import FrameLocator, Locator, Page
 from guide_runner.completion import ONE_MATCHES_JS
 from guide_runner.locate import COUNT_JS
 from guide_runner.redirects import follow_client_redirects
+from guide_runner.runner.picture import Camera, settle
 from guide_runner.wake import WAKE_JS
 
 # Methods the run path must never have; tests/runner assert none of the wrappers has one.
@@ -188,12 +189,13 @@ WaitUntil = Literal["commit", "domcontentloaded", "load", "networkidle"]
 class SafePage(_Finders):
     """A page the runner can navigate and look at."""
 
-    __slots__ = ("_inner", "_screenshots")
+    __slots__ = ("_camera", "_inner", "_screenshots")
     _inner: Page
 
     def __init__(self, inner: Page, *, screenshots: bool = False):
         self._inner = inner
         self._screenshots = screenshots
+        self._camera: Camera | None = None  # the demo's pictures, made on first use
 
     # navigation (not input) ----------------------------------------------------------------
     def goto(self, url: str, *, timeout: float = 30_000, wait_until: WaitUntil = "commit") -> None:
@@ -230,18 +232,36 @@ class SafePage(_Finders):
         result = self._inner.evaluate(_script("names.js"), limit)
         return [dict(item) for item in result] if isinstance(result, list) else []
 
-    def screenshot(self, *, mask_inputs: bool, full_page: bool = False) -> bytes:
-        """Only for the demo's report; inputs are masked when ``mask_inputs``."""
-        if not self._screenshots:
-            raise PermissionError("screenshots are not allowed here")
-        mask = [self._inner.locator(TYPED_FIELDS)] if mask_inputs else []
+    def screenshot(self, *, mask_inputs: bool) -> bytes:
+        """Only for the demo's report: the viewport, inputs masked when ``mask_inputs``."""
+        camera = self._own_camera()
+        if not mask_inputs:
+            return camera.take()
+        # Playwright draws the masks.
         return self._inner.screenshot(
-            full_page=full_page,
-            mask=mask,
+            mask=[self._inner.locator(TYPED_FIELDS)],
             mask_color="#5b6770",
             animations="disabled",
             caret="hide",
         )
+
+    def screenshot_if_still(self) -> bytes | None:
+        """Only for the demo's report: the viewport, unmasked, or None when the page did not
+        hold still while it was taken (see guide_runner/runner/picture.py)."""
+        return self._own_camera().take_if_still()
+
+    def settle(self, cap_ms: float) -> str:
+        """Only for the demo's pictures: wait until the page holds still (it only reads; see
+        guide_runner/runner/picture.js). "still", "timeout" or "leaving"."""
+        self._own_camera()
+        return settle(self._inner, cap_ms)
+
+    def _own_camera(self) -> Camera:
+        if not self._screenshots:
+            raise PermissionError("screenshots are not allowed here")
+        if self._camera is None:
+            self._camera = Camera(self._inner)
+        return self._camera
 
     def same(self, other: SafePage) -> bool:
         return self._inner is other._inner

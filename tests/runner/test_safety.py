@@ -68,8 +68,14 @@ def test_names_never_include_what_was_typed(mini_ctx: BrowserContext) -> None:
 def test_no_screenshots_unless_the_demo_asks(mini_ctx: BrowserContext) -> None:
     raw = mini_ctx.new_page()
     raw.goto("https://mini.test/")
-    with pytest.raises(PermissionError):
-        SafePage(raw).screenshot(mask_inputs=True)
+    for picture in (
+        lambda page: page.screenshot(mask_inputs=True),
+        lambda page: page.screenshot(mask_inputs=False),
+        lambda page: page.screenshot_if_still(),
+        lambda page: page.settle(100),
+    ):
+        with pytest.raises(PermissionError):
+            picture(SafePage(raw))
     assert SafePage(raw, screenshots=True).screenshot(mask_inputs=True)[:4] == b"\x89PNG"
 
 

@@ -1,0 +1,70 @@
+"""Pictures for the demo's report, taken straight from the browser's compositor.
+
+Playwright's ``page.screenshot`` first sets the page up in an isolated world of its own
+(created for each new document) and then captures; for the demo's first picture that set-up
+was ~20 ms on the way to the next step's outline. Here the set-up is one call in the page
+(picture.js) and the capture is Chromium's ``Page.captureScreenshot`` with
+``optimizeForSpeed`` (a faster zlib level: larger files, less time). The CDP session is
+opened once per page.
+
+``take_if_still`` does not wait for the page to hold still first: it watches the page
+while the picture is taken and gives it up when anything changed meanwhile (the caller
+then waits with ``settle`` and takes it again). A page that is still — most steps — is
+pictured a frame sooner.
+
+Chromium-only, like the rest of guide-runner. Pictures that need parts masked (sensitive
+steps) still go through Playwright, which draws the masks.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+
+from playwright.sync_api import CDPSession, Error, Page
+
+from guide_runner.pagejs import load_js
+
+PICTURE_JS = load_js(__file__, "picture.js")
+
+
+def settle(page: Page, cap_ms: float) -> str:
+    """Wait until the page holds still: "still", "timeout" after ``cap_ms``, or "leaving"
+    (a meta refresh is about to replace the document). See picture.js."""
+    return str(page.evaluate(PICTURE_JS, ["settle", cap_ms]))
+
+
+class Camera:
+    """Takes viewport pictures of one page."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._session: CDPSession | None = None
+
+    def take(self) -> bytes:
+        """A PNG of the viewport as it is now, animations that end shown at their end and
+        the text caret hidden."""
+        self._page.evaluate(PICTURE_JS, ["prepare", False])
+        return self._capture_and_restore()[0]
+
+    def take_if_still(self) -> bytes | None:
+        """Like :meth:`take`, or None when the page is not still: about to redraw the
+        outline, about to leave, or changed while the picture was taken."""
+        if self._page.evaluate(PICTURE_JS, ["prepare", True]) != "ready":
+            return None
+        png, verdict = self._capture_and_restore()
+        return png if verdict == "still" else None
+
+    def _capture_and_restore(self) -> tuple[bytes, str]:
+        verdict = "changed"
+        try:
+            if self._session is None:
+                self._session = self._page.context.new_cdp_session(self._page)
+            shot = self._session.send(
+                "Page.captureScreenshot",
+                {"format": "png", "optimizeForSpeed": True, "captureBeyondViewport": False},
+            )
+        finally:
+            with contextlib.suppress(Error):  # the document is gone: nothing to restore
+                verdict = str(self._page.evaluate(PICTURE_JS, ["restore"]))
+        return base64.b64decode(shot["data"]), verdict
