@@ -10,7 +10,10 @@
 //   nothing moves. Other CSS animations and transitions are not waited for: "prepare" (or
 //   Playwright's animations="disabled") finishes them, so the picture shows where they end
 //   (a floating label on the sign-in page moves for 150 ms). Resolves "still", "timeout"
-//   after capMs, or at once "leaving" when a meta refresh is about to replace the document.
+//   after capMs, or at once "leaving" when a meta refresh is about to take the page to
+//   another address (`pendingRefresh` is guide_runner/redirect.js, the rule the runner and
+//   the checker follow redirects by: a refresh longer than `maxDelay` seconds, or one that
+//   reloads the same address, is a page that refreshes itself, pictured as it is).
 // ["prepare", watch]: finish the CSS animations and transitions that have an end (as
 //   Playwright's animations="disabled" does; the practice site has no endless ones, which
 //   are left running), hide the blinking text caret (pictures would differ from run to run)
@@ -21,11 +24,14 @@
 // ["restore"]: show the caret again. "still" when a watch saw no change since "prepare"
 //   (no DOM change, the same scroll position and overlay layout), "changed" when it did,
 //   "unwatched" when there was no watch.
-async ([action, arg]) => {
+async ([action, arg], pendingRefresh, maxDelay) => {
   const MARK = "__guideRunnerPicture";
   const STATE = Symbol.for("guideRunnerPicture");
   const overlay = window.__guideRunnerOverlay;
-  const leaving = () => Boolean(document.querySelector('meta[http-equiv="refresh" i]'));
+  const leaving = () => {
+    const delay = pendingRefresh();
+    return delay !== null && delay <= maxDelay;
+  };
   const moving = () => (overlay ? overlay.stats().moving : false);
   const snapshot = () => JSON.stringify([
     window.scrollX, window.scrollY,

@@ -24,8 +24,13 @@ import contextlib
 from playwright.sync_api import CDPSession, Error, Page
 
 from guide_runner.pagejs import load_js
+from guide_runner.redirects import MAX_DELAY, PENDING_REFRESH_JS
 
-PICTURE_JS = load_js(__file__, "picture.js")
+# picture.js gets the redirect rule the runner and the checker follow (redirect.js), so
+# "about to leave" means the same everywhere.
+PICTURE_JS = (
+    f"(args) => ({load_js(__file__, 'picture.js')})(args, {PENDING_REFRESH_JS}, {MAX_DELAY})"
+)
 
 
 def settle(page: Page, cap_ms: float) -> str:

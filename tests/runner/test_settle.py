@@ -68,9 +68,20 @@ def test_a_page_that_never_holds_still_gets_its_picture_after_the_cap(page: Page
     assert settle(page, 300) == "timeout"
 
 
+REDIRECT = '<meta http-equiv="refresh" content="{}"><p>Videre…</p>'
+
+
 def test_a_page_about_to_redirect_is_not_pictured(page: Page) -> None:
-    page.set_content('<meta http-equiv="refresh" content="30;url=about:blank"><p>Redirecting…</p>')
+    page.set_content(REDIRECT.format("3;url=https://elsewhere.invalid/"))
     assert settle(page, 5000) == "leaving"
+
+
+def test_a_page_that_refreshes_itself_is_pictured(page: Page) -> None:
+    # The rule the runner follows redirects by (guide_runner/redirect.js): a reload of the
+    # same address, or a refresh too slow to be a redirect, is the page as it stays.
+    for content in ("30", "30;url=about:blank", "30;url=https://elsewhere.invalid/"):
+        page.set_content(REDIRECT.format(content))
+        assert settle(page, 5000) == "still", content
 
 
 _COUNT_FRAMES = """() => { window.frames_asked = 0; const raf = window.requestAnimationFrame;
