@@ -4,8 +4,9 @@ The autopilot (guide_runner.autopilot) refuses to act anywhere but the practice 
 gets Playwright's own page here — the engine never does. For each step the demo waits
 until the highlight or bubble is showing, then: for a step where something is typed it
 types first and takes the screenshot after (inputs masked on sensitive steps, so the
-picture shows the field filled but not what is in it); otherwise it takes the screenshot
-first and then acts. Steps the person confirms are confirmed like a person pressing Enter.
+picture shows the field filled but not what is in it, and in every later picture of the
+document a sensitive step typed into); otherwise it takes the screenshot first and then
+acts. Steps the person confirms are confirmed like a person pressing Enter.
 Each picture shows the page holding still (picture.js: no DOM change, a smooth scroll has
 ended, the bubble is placed and the outline no longer follows a moving target), rather than
 after a fixed sleep: a still page is pictured at once and the picture kept only if nothing
@@ -36,12 +37,23 @@ def _not(url: str) -> Callable[[str], bool]:
     return lambda now: now != url
 
 
+_DOCUMENT_JS = "() => performance.timeOrigin"  # tells one document from the next
+
+
+def _document(page: Page) -> tuple[int, float]:
+    """This page's current document: a new one (navigation, reload) gets a new time origin."""
+    return id(page), float(page.evaluate(_DOCUMENT_JS))
+
+
 @dataclass
 class DemoPerson:
     autopilot: Autopilot
     recorder: Recorder
     screenshots: bool = True
     _done: set[int] = field(default_factory=set)  # recorder entries already acted on
+    # Documents a sensitive step typed into: every later picture of them is masked too (the
+    # next step's "Verify" is pictured with the code still in its field).
+    _secret_documents: set[tuple[int, float]] = field(default_factory=set)
 
     def __call__(self, view: StepView) -> str | None:
         visit = len(self.recorder.entries)
@@ -53,6 +65,8 @@ class DemoPerson:
         step = view.step
         if step.do == "type":
             self.autopilot.perform(page, step, target)
+            if step.sensitive:
+                self._secret_documents.add(_document(page))
             self._picture(view, page)
         else:
             self._picture(view, page)
@@ -65,17 +79,17 @@ class DemoPerson:
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
-        sensitive = view.step.sensitive
+        masked = view.step.sensitive or self._holds_a_secret(page)
         png = None
         for _ in range(PICTURE_TRIES):
             url = page.url
             try:
                 # Most pages are still already: pictured at once, given up if anything
                 # changed meanwhile. Otherwise, and for masked pictures, wait first.
-                if not sensitive:
+                if not masked:
                     png = view.page.screenshot_if_still()
                 if png is None and view.page.settle(SETTLE_CAP_MS) != "leaving":
-                    png = view.page.screenshot(mask_inputs=sensitive)
+                    png = view.page.screenshot(mask_inputs=masked)
                 if png is not None:
                     break
             except PlaywrightError:
@@ -85,4 +99,12 @@ class DemoPerson:
                 page.wait_for_url(_not(url), timeout=SETTLE_CAP_MS)
                 page.wait_for_load_state("load", timeout=SETTLE_CAP_MS)
         if png is not None:
-            self.recorder.attach_screenshot(png, masked=sensitive)
+            self.recorder.attach_screenshot(png, masked=masked)
+
+    def _holds_a_secret(self, page: Page) -> bool:
+        if not self._secret_documents:
+            return False
+        try:
+            return _document(page) in self._secret_documents
+        except PlaywrightError:
+            return True  # cannot tell which document this is: mask

@@ -1,0 +1,93 @@
+"""The demo never pictures a secret: a field a sensitive step typed into stays masked in
+every later picture of that document (the next step's «Verify» is pictured with the code
+still in its field), and a new document is pictured as it is."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from playwright.sync_api import Locator, Page
+
+from guide_runner.autopilot import Autopilot
+from guide_runner.guide.model import DoneWhen, Step
+from guide_runner.guide.model import Locator as Candidate
+from guide_runner.runner.demo import DemoPerson
+from guide_runner.runner.engine import StepView
+from guide_runner.runner.report import Entry, Recorder
+from guide_runner.runner.safe_page import SafePage
+from tests.overlay.pixels import Image, decode_png, near
+
+PAGE = """<!doctype html><style>
+  body { margin: 0; background: #fff; }
+  input { position: fixed; left: 20px; top: 20px; width: 300px; height: 40px; border: 0;
+          font-size: 28px; color: #000; background: #fff; }
+  button { position: fixed; left: 20px; top: 100px; }
+</style><input id=code><button id=go>Bekreft</button>"""
+
+SECRET = "7K3M-9QXA-4TRD"
+MASK = (0x5B, 0x67, 0x70)
+FIELD = [(x, y) for x in range(24, 316, 4) for y in range(24, 56, 2)]
+
+TYPE_CODE = Step(
+    id="skriv-kode",
+    say="Skriv engangskoden.",
+    do="type",
+    enters="one-time-code",
+    sensitive=True,
+    target=[Candidate(css="#code")],
+    done_when=[DoneWhen(activated=True)],
+)
+VERIFY = Step(
+    id="bekreft",
+    say="Trykk «Bekreft».",
+    do="click",
+    target=[Candidate(css="#go")],
+    done_when=[DoneWhen(activated=True)],
+)
+
+
+class _Typist:
+    """Types the secret like the practice autopilot, on any page (the real one refuses
+    everything but the practice site); clicks nothing."""
+
+    def perform(self, page: Page, step: Step, target: Locator | None) -> None:
+        if step.do == "type" and target is not None:
+            target.fill(SECRET)
+
+
+def _picture_of(person: DemoPerson, recorder: Recorder, page: Page, step: Step) -> Image:
+    n = len(recorder.entries)
+    recorder.entries.append(Entry(n, step.id, n + 1, 3, str(step.say), step.sensitive))
+    safe = SafePage(page, screenshots=True)
+    view = StepView(n, step, safe, safe.locator(step.target[0].css or ""), n + 1, 3)
+    person(view)
+    png = recorder.entries[-1].screenshot
+    assert png is not None
+    return decode_png(png)
+
+
+def _masked(image: Image) -> bool:
+    return all(near(image.at(x, y), MASK, 12) for x, y in FIELD)
+
+
+def _shows_text(image: Image) -> bool:
+    return any(near(image.at(x, y), (0, 0, 0), 60) for x, y in FIELD)
+
+
+def test_a_typed_secret_stays_masked_on_its_document(page: Page) -> None:
+    page.set_viewport_size({"width": 400, "height": 200})
+    page.set_content(PAGE)
+    recorder = Recorder("nb")
+    person = DemoPerson(cast(Autopilot, _Typist()), recorder)
+
+    assert _masked(_picture_of(person, recorder, page, TYPE_CODE))
+    assert _masked(_picture_of(person, recorder, page, VERIFY))  # the code is still there
+    assert [e.masked for e in recorder.entries] == [True, True]
+
+    # A new document: its field holds nothing secret, and is pictured as it is.
+    page.goto("about:blank")
+    page.set_content(PAGE)
+    page.fill("#code", "kari@example.com")
+    image = _picture_of(person, recorder, page, VERIFY)
+    assert _shows_text(image) and not _masked(image)
+    assert recorder.entries[-1].masked is False
