@@ -15,17 +15,23 @@
 //   the checker follow redirects by: a refresh longer than `maxDelay` seconds, or one that
 //   reloads the same address, is a page that refreshes itself, pictured as it is).
 // ["prepare", watch]: finish the CSS animations and transitions that have an end (as
-//   Playwright's animations="disabled" does; the practice site has no endless ones, which
-//   are left running), hide the blinking text caret (pictures would differ from run to run)
-//   and wait for the fonts, in every document the top one can reach. With `watch`, first
-//   answer "leaving" (as above) or "moving" (the overlay follows a moving target, or still
-//   wants to redraw after one more frame) and prepare nothing; else start watching for
-//   changes: "ready".
-// ["restore"]: show the caret again. "still" when a watch saw no change since "prepare"
+//   Playwright's animations="disabled" does; endless ones, which the practice site does not
+//   have, are left running), hide the blinking text caret (pictures would differ from run
+//   to run) and wait for the fonts (1 s at most), in every document the top one can reach.
+//   With `watch`, first answer "leaving" (as above) or "moving" (the overlay follows a
+//   moving target, or still wants to redraw after one more frame) and prepare nothing;
+//   else start watching for changes: "ready".
+// ["restore"]: show the caret again. "still" when the watch saw no change since "prepare"
 //   (no DOM change, the same scroll position and overlay layout), "changed" when it did,
 //   "unwatched" when there was no watch.
-async ([action, arg], pendingRefresh, maxDelay) => {
+//
+// Limits, as for Playwright's own set-up: the caret rule is a document-level style sheet
+// (a shadow root that sets its own caret colour keeps it); the watch does not see a
+// field's value change, a scroll inside a container or a frame navigating (none of which
+// the demo does while it takes a picture); "settle" watches the top document only.
+async ([action, option], pendingRefresh, maxDelay) => {
   const MARK = "__guideRunnerPicture";
+  const FONT_WAIT_MS = 1000;
   const STATE = Symbol.for("guideRunnerPicture");
   const overlay = window.__guideRunnerOverlay;
   const leaving = () => {
@@ -66,6 +72,7 @@ async ([action, arg], pendingRefresh, maxDelay) => {
   };
 
   if (action === "settle") {
+    const capMs = option;
     if (leaving()) return "leaving";
     const watch = changes([document]);
     const started = performance.now();
@@ -77,7 +84,7 @@ async ([action, arg], pendingRefresh, maxDelay) => {
           watch.observer.disconnect();
           return resolve("still");
         }
-        if (performance.now() - started >= arg) {
+        if (performance.now() - started >= capMs) {
           watch.observer.disconnect();
           return resolve("timeout");
         }
@@ -102,20 +109,26 @@ async ([action, arg], pendingRefresh, maxDelay) => {
   }
 
   // prepare
+  const watching = option;
   if (window[STATE]) window[STATE].observer.disconnect();
   delete window[STATE];
-  if (arg) {
+  if (watching) {
     if (leaving()) return "leaving";
     const redraw = () => Boolean(overlay && overlay.stats().scheduled);
     // A step just shown: the overlay's first observer callbacks ask for one more frame.
     if (redraw() && !moving()) await new Promise((resolve) => requestAnimationFrame(resolve));
     if (moving() || redraw()) return "moving";
   }
-  const watch = arg ? changes(documents) : null;
+  const watch = watching ? changes(documents) : null;
   for (const doc of documents) {
     for (const animation of doc.getAnimations()) {
       const end = animation.effect ? animation.effect.getComputedTiming().endTime : Infinity;
-      if (Number.isFinite(end) && animation.playState !== "finished") animation.finish();
+      if (!Number.isFinite(end) || animation.playbackRate === 0) continue; // cannot finish
+      try {
+        if (animation.playState !== "finished") animation.finish();
+      } catch (_) {
+        // one that refuses (an odd timeline) is pictured where it is
+      }
     }
     const caret = new doc.defaultView.CSSStyleSheet();
     caret.replaceSync("* { caret-color: transparent !important; }");
@@ -124,7 +137,11 @@ async ([action, arg], pendingRefresh, maxDelay) => {
       ...doc.adoptedStyleSheets.filter((sheet) => !sheet[MARK]), caret,
     ];
   }
-  await Promise.all(documents.map((doc) => doc.fonts.ready));
+  // A font that never loads must not hold the picture up: at most FONT_WAIT_MS.
+  await Promise.race([
+    Promise.all(documents.map((doc) => doc.fonts.ready)),
+    new Promise((resolve) => setTimeout(resolve, FONT_WAIT_MS)),
+  ]);
   if (!watch) return documents.length;
   watch.before = snapshot();
   Object.defineProperty(window, STATE, { value: watch, configurable: true });

@@ -13,13 +13,17 @@ then waits with ``settle`` and takes it again). A page that is still — most st
 pictured a frame sooner.
 
 Chromium-only, like the rest of guide-runner. Pictures that need parts masked (sensitive
-steps) still go through Playwright, which draws the masks.
+steps) still go through Playwright, which draws the masks. Unlike Playwright's screenshot
+(30 s), the CDP capture has no time limit of its own: a capture the browser never completes
+would hold the demo up until Ctrl-C.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import json
+from typing import Literal, cast
 
 from playwright.sync_api import CDPSession, Error, Page
 
@@ -29,14 +33,17 @@ from guide_runner.redirects import MAX_DELAY, PENDING_REFRESH_JS
 # picture.js gets the redirect rule the runner and the checker follow (redirect.js), so
 # "about to leave" means the same everywhere.
 PICTURE_JS = (
-    f"(args) => ({load_js(__file__, 'picture.js')})(args, {PENDING_REFRESH_JS}, {MAX_DELAY})"
+    f"(args) => ({load_js(__file__, 'picture.js')})"
+    f"(args, {PENDING_REFRESH_JS}, {json.dumps(MAX_DELAY)})"
 )
 
+Settled = Literal["still", "timeout", "leaving"]
 
-def settle(page: Page, cap_ms: float) -> str:
+
+def settle(page: Page, cap_ms: float) -> Settled:
     """Wait until the page holds still: "still", "timeout" after ``cap_ms``, or "leaving"
-    (a meta refresh is about to replace the document). See picture.js."""
-    return str(page.evaluate(PICTURE_JS, ["settle", cap_ms]))
+    (a meta refresh is about to take it to another address). See picture.js."""
+    return cast(Settled, page.evaluate(PICTURE_JS, ["settle", cap_ms]))
 
 
 class Camera:
@@ -49,19 +56,30 @@ class Camera:
     def take(self) -> bytes:
         """A PNG of the viewport as it is now, animations that end shown at their end and
         the text caret hidden."""
-        self._page.evaluate(PICTURE_JS, ["prepare", False])
-        return self._capture_and_restore()[0]
+        taken = self._take(watch=False)
+        assert taken is not None  # only a watched picture is ever given up
+        return taken[0]
 
     def take_if_still(self) -> bytes | None:
         """Like :meth:`take`, or None when the page is not still: about to redraw the
         outline, about to leave, or changed while the picture was taken."""
-        if self._page.evaluate(PICTURE_JS, ["prepare", True]) != "ready":
-            return None
-        png, verdict = self._capture_and_restore()
-        return png if verdict == "still" else None
+        taken = self._take(watch=True)
+        return taken[0] if taken is not None and taken[1] == "still" else None
 
-    def _capture_and_restore(self) -> tuple[bytes, str]:
-        verdict = "changed"
+    def _take(self, *, watch: bool) -> tuple[bytes, str] | None:
+        verdict = "unwatched"
+        try:
+            # Inside the try: a set-up that fails part-way is undone too.
+            ready = self._page.evaluate(PICTURE_JS, ["prepare", watch])
+            if watch and ready != "ready":
+                return None  # moving or leaving: nothing was prepared
+            png = self._capture()
+        finally:
+            with contextlib.suppress(Error):  # the document is gone: nothing to restore
+                verdict = str(self._page.evaluate(PICTURE_JS, ["restore"]))
+        return png, verdict
+
+    def _capture(self) -> bytes:
         try:
             if self._session is None:
                 self._session = self._page.context.new_cdp_session(self._page)
@@ -69,7 +87,7 @@ class Camera:
                 "Page.captureScreenshot",
                 {"format": "png", "optimizeForSpeed": True, "captureBeyondViewport": False},
             )
-        finally:
-            with contextlib.suppress(Error):  # the document is gone: nothing to restore
-                verdict = str(self._page.evaluate(PICTURE_JS, ["restore"]))
-        return base64.b64decode(shot["data"]), verdict
+        except Error:
+            self._session = None  # detached, perhaps: the next picture opens a new one
+            raise
+        return base64.b64decode(shot["data"])

@@ -24,7 +24,7 @@ from playwright.sync_api import FrameLocator, Locator, Page
 from guide_runner.completion import ONE_MATCHES_JS
 from guide_runner.locate import COUNT_JS
 from guide_runner.redirects import follow_client_redirects
-from guide_runner.runner.picture import Camera, settle
+from guide_runner.runner.picture import Camera, Settled, settle
 from guide_runner.wake import WAKE_JS
 
 # Methods the run path must never have; tests/runner assert none of the wrappers has one.
@@ -234,9 +234,9 @@ class SafePage(_Finders):
 
     def screenshot(self, *, mask_inputs: bool) -> bytes:
         """Only for the demo's report: the viewport, inputs masked when ``mask_inputs``."""
-        camera = self._own_camera()
         if not mask_inputs:
-            return camera.take()
+            return self._own_camera().take()
+        self._require_pictures()
         # Playwright draws the masks.
         return self._inner.screenshot(
             mask=[self._inner.locator(TYPED_FIELDS)],
@@ -250,15 +250,18 @@ class SafePage(_Finders):
         hold still while it was taken (see guide_runner/runner/picture.py)."""
         return self._own_camera().take_if_still()
 
-    def settle(self, cap_ms: float) -> str:
+    def settle(self, cap_ms: float) -> Settled:
         """Only for the demo's pictures: wait until the page holds still (it only reads; see
         guide_runner/runner/picture.js). "still", "timeout" or "leaving"."""
-        self._own_camera()
+        self._require_pictures()
         return settle(self._inner, cap_ms)
 
-    def _own_camera(self) -> Camera:
+    def _require_pictures(self) -> None:
         if not self._screenshots:
             raise PermissionError("screenshots are not allowed here")
+
+    def _own_camera(self) -> Camera:
+        self._require_pictures()
         if self._camera is None:
             self._camera = Camera(self._inner)
         return self._camera

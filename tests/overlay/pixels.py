@@ -64,6 +64,7 @@ def decode_png(png: bytes) -> Image:
     previous = bytes(stride)
     for y in range(height):
         kind = raw[y * (stride + 1)]
+        assert kind in range(5), f"unknown PNG row filter {kind}"
         line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             left = line[i - bpp] if i >= bpp else 0

@@ -46,10 +46,21 @@ def test_async_install_serves_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generated.Request, "all_headers", all_headers)
     site = PracticeSite()
     answer: list[str] = []
+    failed: list[BaseException] = []
+
+    def visit() -> None:
+        try:
+            answer.append(asyncio.run(_visit(site)))
+        except BaseException as exc:  # handed to the test's own thread
+            failed.append(exc)
+
     # Its own thread and event loop: the sync API's fixtures hold this thread's loop.
-    thread = threading.Thread(target=lambda: answer.append(asyncio.run(_visit(site))))
+    thread = threading.Thread(target=visit, daemon=True)
     thread.start()
     thread.join(timeout=60)
+    assert not thread.is_alive(), "the async visit hung"
+    if failed:
+        raise failed[0]
     assert answer == ["Nästa"]  # the page, in the culture cookie's language
     served = [url for _, url, _ in site.served]
     assert any(url.endswith(".css") for url in served)

@@ -4,12 +4,14 @@ at once kept only when the page held still, and typed fields masked on sensitive
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Error, Page
 
 from guide_runner.overlay import Overlay
 from guide_runner.runner.picture import PICTURE_JS, Camera
 from guide_runner.runner.safe_page import SafePage
 from tests.overlay.pixels import decode_png, near
+from tests.runner.refresh import ELSEWHERE, set_refresh
 
 PAGE = """<!doctype html><style>
   body { margin: 0; }
@@ -101,7 +103,7 @@ def test_a_picture_of_a_page_that_changed_meanwhile_is_given_up(page: Page) -> N
 
 def test_no_picture_at_once_while_the_outline_follows_a_moving_target(page: Page) -> None:
     page.set_content(
-        "<style>#box { width: 80px; height: 40px; transition: transform 2s linear; }"
+        "<style>#box { width: 80px; height: 40px; transition: transform 30s linear; }"
         "#box.moved { transform: translateX(300px); }</style><div id=box>box</div>"
     )
     overlay = Overlay(page, inspectable=True)
@@ -115,9 +117,30 @@ def test_no_picture_at_once_while_the_outline_follows_a_moving_target(page: Page
 
 
 def test_no_picture_at_once_of_a_page_about_to_redirect(page: Page) -> None:
-    redirect = '<meta http-equiv="refresh" content="{}"><p>Videre…</p>'
-    page.set_content(redirect.format("3;url=https://elsewhere.invalid/"))
+    set_refresh(page, f"1;url={ELSEWHERE}")
     assert page.evaluate(PICTURE_JS, ["prepare", True]) == "leaving"
     assert Camera(page).take_if_still() is None
-    page.set_content(redirect.format("30"))  # reloads itself, much later: pictured
+    set_refresh(page, "30")  # reloads itself: pictured
     assert Camera(page).take_if_still() is not None
+
+
+def test_an_animation_that_cannot_be_finished_does_not_stop_the_picture(page: Page) -> None:
+    _open(page)
+    page.evaluate(
+        """() => { const a = left.animate([{ opacity: 1 }, { opacity: 0.5 }], 10000);
+          a.playbackRate = 0; }"""
+    )
+    assert Camera(page).take_if_still() is not None
+    assert not page.evaluate(_LEFT_BEHIND)
+
+
+def test_a_set_up_that_fails_part_way_is_undone(page: Page) -> None:
+    _open(page)
+    # The frame's document throws when the set-up asks for its animations, after the top
+    # document's caret rule is in place.
+    page.set_content(PAGE + '<iframe srcdoc="<p>inner</p>"></iframe>')
+    page.frame_locator("iframe").locator("p").wait_for()
+    page.frames[1].evaluate("() => { document.getAnimations = () => { throw new Error('x'); }; }")
+    with pytest.raises(Error):
+        Camera(page).take_if_still()
+    assert not page.evaluate(_LEFT_BEHIND)

@@ -8,6 +8,7 @@ from playwright.sync_api import Page
 from guide_runner.overlay import Overlay
 from guide_runner.runner.picture import PICTURE_JS, settle
 from guide_runner.runner.safe_page import SafePage
+from tests.runner.refresh import ELSEWHERE, set_refresh
 
 PAGE = """<!doctype html><style>
   #box { width: 80px; height: 40px; background: #36c; transition: transform 600ms linear; }
@@ -68,19 +69,16 @@ def test_a_page_that_never_holds_still_gets_its_picture_after_the_cap(page: Page
     assert settle(page, 300) == "timeout"
 
 
-REDIRECT = '<meta http-equiv="refresh" content="{}"><p>Videre…</p>'
-
-
 def test_a_page_about_to_redirect_is_not_pictured(page: Page) -> None:
-    page.set_content(REDIRECT.format("3;url=https://elsewhere.invalid/"))
+    set_refresh(page, f"1;url={ELSEWHERE}")
     assert settle(page, 5000) == "leaving"
 
 
 def test_a_page_that_refreshes_itself_is_pictured(page: Page) -> None:
     # The rule the runner follows redirects by (guide_runner/redirect.js): a reload of the
     # same address, or a refresh too slow to be a redirect, is the page as it stays.
-    for content in ("30", "30;url=about:blank", "30;url=https://elsewhere.invalid/"):
-        page.set_content(REDIRECT.format(content))
+    for content in ("30", "30;url=about:blank", f"30;url={ELSEWHERE}"):
+        set_refresh(page, content)
         assert settle(page, 5000) == "still", content
 
 
