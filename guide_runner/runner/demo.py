@@ -4,14 +4,15 @@ The autopilot (guide_runner.autopilot) refuses to act anywhere but the practice 
 gets Playwright's own page here — the engine never does. For each step the demo waits
 until the highlight or bubble is showing, then: for a step where something is typed it
 types first and takes the screenshot after (inputs masked on sensitive steps, so the
-picture shows the field filled but not what is in it, and in every later picture of the
-document a sensitive step typed into); otherwise it takes the screenshot first and then
-acts. Steps the person confirms are confirmed like a person pressing Enter.
-Each picture shows the page holding still (picture.js: no DOM change, a smooth scroll has
-ended, the bubble is placed and the outline no longer follows a moving target), rather than
-after a fixed sleep: a still page is pictured at once and the picture kept only if nothing
-changed while it was taken; otherwise the demo waits until it holds still and takes it
-again. Other CSS transitions are finished by the picture (guide_runner/runner/picture.py).
+picture shows the field filled but not what is in it; the field a sensitive step typed
+into stays masked in every later picture of its document); otherwise it takes the
+screenshot first and then acts. Steps the person confirms are confirmed like a person
+pressing Enter. Each picture shows the page holding still (picture.js: no DOM change, a
+smooth scroll has ended, the bubble is placed and the outline no longer follows a moving
+target), rather than after a fixed sleep: a still page is pictured at once and the
+picture kept only if nothing changed while it was taken; otherwise the demo waits until it
+holds still and takes it again. Other CSS transitions are finished by the picture
+(guide_runner/runner/picture.py).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from guide_runner.autopilot import Autopilot
+from guide_runner.locate import count_now
 from guide_runner.runner.engine import StepView
 from guide_runner.runner.keys import ENTER
 from guide_runner.runner.report import Recorder
-from guide_runner.runner.safe_page import unwrap_locator, unwrap_page
+from guide_runner.runner.safe_page import TYPED_FIELDS, unwrap_locator, unwrap_page
 
 SETTLE_CAP_MS = 2000  # a page that never holds still is pictured as it is
 PICTURE_TRIES = 3  # a redirect can replace the document between the wait and the picture
@@ -51,9 +53,9 @@ class DemoPerson:
     recorder: Recorder
     screenshots: bool = True
     _done: set[int] = field(default_factory=set)  # recorder entries already acted on
-    # Documents a sensitive step typed into: every later picture of them is masked too (the
-    # next step's "Verify" is pictured with the code still in its field).
-    _secret_documents: set[tuple[int, float]] = field(default_factory=set)
+    # Per document, the fields sensitive steps typed into: they stay masked in every later
+    # picture of it (the next step's "Verify" is pictured with the code still in its field).
+    _secret_fields: dict[tuple[int, float], list[Locator]] = field(default_factory=dict)
 
     def __call__(self, view: StepView) -> str | None:
         visit = len(self.recorder.entries)
@@ -66,7 +68,8 @@ class DemoPerson:
         if step.do == "type":
             self.autopilot.perform(page, step, target)
             if step.sensitive:
-                self._secret_documents.add(_document(page))
+                typed_into = target if target is not None else page.locator(TYPED_FIELDS)
+                self._secret_fields.setdefault(_document(page), []).append(typed_into)
             self._picture(view, page)
         else:
             self._picture(view, page)
@@ -79,7 +82,9 @@ class DemoPerson:
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
-        masked = view.step.sensitive or self._holds_a_secret(page)
+        sensitive = view.step.sensitive
+        secrets = [] if sensitive else self._secrets_on(page)
+        masked = sensitive or bool(secrets)
         png = None
         for _ in range(PICTURE_TRIES):
             url = page.url
@@ -89,7 +94,7 @@ class DemoPerson:
                 if not masked:
                     png = view.page.screenshot_if_still()
                 if png is None and view.page.settle(SETTLE_CAP_MS) != "leaving":
-                    png = view.page.screenshot(mask_inputs=masked)
+                    png = view.page.screenshot(mask_inputs=sensitive, mask=secrets)
                 if png is not None:
                     break
             except PlaywrightError:
@@ -101,10 +106,12 @@ class DemoPerson:
         if png is not None:
             self.recorder.attach_screenshot(png, masked=masked)
 
-    def _holds_a_secret(self, page: Page) -> bool:
-        if not self._secret_documents:
-            return False
+    def _secrets_on(self, page: Page) -> list[Locator]:
+        """The fields of the page's document holding a typed secret, as now on screen."""
+        if not self._secret_fields:
+            return []
         try:
-            return _document(page) in self._secret_documents
+            fields = self._secret_fields.get(_document(page), [])
+            return [f for f in fields if count_now(f.filter(visible=True)) > 0]
         except PlaywrightError:
-            return True  # cannot tell which document this is: mask
+            return [page.locator(TYPED_FIELDS)]  # cannot tell: mask every field

@@ -15,6 +15,7 @@ guide_runner.completion use, so the shared resolution and completion code runs u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -232,14 +233,16 @@ class SafePage(_Finders):
         result = self._inner.evaluate(_script("names.js"), limit)
         return [dict(item) for item in result] if isinstance(result, list) else []
 
-    def screenshot(self, *, mask_inputs: bool) -> bytes:
-        """Only for the demo's report: the viewport, inputs masked when ``mask_inputs``."""
-        if not mask_inputs:
+    def screenshot(self, *, mask_inputs: bool, mask: Sequence[Locator] = ()) -> bytes:
+        """Only for the demo's report: the viewport, every field that can hold typed text
+        masked when ``mask_inputs``, and the elements of ``mask``."""
+        masks = [*([self._inner.locator(TYPED_FIELDS)] if mask_inputs else []), *mask]
+        if not masks:
             return self._own_camera().take()
         self._require_pictures()
         # Playwright draws the masks.
         return self._inner.screenshot(
-            mask=[self._inner.locator(TYPED_FIELDS)],
+            mask=masks,
             mask_color="#5b6770",
             animations="disabled",
             caret="hide",

@@ -1,6 +1,6 @@
-"""The demo never pictures a secret: a field a sensitive step typed into stays masked in
+"""The demo never pictures a secret: the field a sensitive step typed into stays masked in
 every later picture of that document (the next step's «Verify» is pictured with the code
-still in its field), and a new document is pictured as it is."""
+still in its field), other fields are pictured as they are, and so is a new document."""
 
 from __future__ import annotations
 
@@ -21,12 +21,14 @@ PAGE = """<!doctype html><style>
   body { margin: 0; background: #fff; }
   input { position: fixed; left: 20px; top: 20px; width: 300px; height: 40px; border: 0;
           font-size: 28px; color: #000; background: #fff; }
-  button { position: fixed; left: 20px; top: 100px; }
-</style><input id=code><button id=go>Bekreft</button>"""
+  #other { top: 100px; }
+  button { position: fixed; left: 20px; top: 160px; }
+</style><input id=code><input id=other><button id=go>Bekreft</button>"""
 
 SECRET = "7K3M-9QXA-4TRD"
 MASK = (0x5B, 0x67, 0x70)
 FIELD = [(x, y) for x in range(24, 316, 4) for y in range(24, 56, 2)]
+OTHER = [(x, y + 80) for x, y in FIELD]
 
 TYPE_CODE = Step(
     id="skriv-kode",
@@ -57,21 +59,21 @@ class _Typist:
 
 def _picture_of(person: DemoPerson, recorder: Recorder, page: Page, step: Step) -> Image:
     n = len(recorder.entries)
-    recorder.entries.append(Entry(n, step.id, n + 1, 3, str(step.say), step.sensitive))
+    recorder.entries.append(Entry(n, step.id, n + 1, 4, str(step.say), step.sensitive))
     safe = SafePage(page, screenshots=True)
-    view = StepView(n, step, safe, safe.locator(step.target[0].css or ""), n + 1, 3)
+    view = StepView(n, step, safe, safe.locator(step.target[0].css or ""), n + 1, 4)
     person(view)
     png = recorder.entries[-1].screenshot
     assert png is not None
     return decode_png(png)
 
 
-def _masked(image: Image) -> bool:
-    return all(near(image.at(x, y), MASK, 12) for x, y in FIELD)
+def _masked(image: Image, area: list[tuple[int, int]] = FIELD) -> bool:
+    return all(near(image.at(x, y), MASK, 12) for x, y in area)
 
 
-def _shows_text(image: Image) -> bool:
-    return any(near(image.at(x, y), (0, 0, 0), 60) for x, y in FIELD)
+def _shows_text(image: Image, area: list[tuple[int, int]] = FIELD) -> bool:
+    return any(near(image.at(x, y), (0, 0, 0), 60) for x, y in area)
 
 
 def test_a_typed_secret_stays_masked_on_its_document(page: Page) -> None:
@@ -80,9 +82,17 @@ def test_a_typed_secret_stays_masked_on_its_document(page: Page) -> None:
     recorder = Recorder("nb")
     person = DemoPerson(cast(Autopilot, _Typist()), recorder)
 
+    page.fill("#other", "kari@example.com")  # typed, not secret
     assert _masked(_picture_of(person, recorder, page, TYPE_CODE))
-    assert _masked(_picture_of(person, recorder, page, VERIFY))  # the code is still there
+    # The next step: the code is still in its field, masked; the other field is not.
+    image = _picture_of(person, recorder, page, VERIFY)
+    assert _masked(image) and _shows_text(image, OTHER) and not _masked(image, OTHER)
     assert [e.masked for e in recorder.entries] == [True, True]
+
+    # Its field out of sight (a dialog closed): nothing is hidden in the picture.
+    page.evaluate("() => { document.querySelector('#code').style.display = 'none'; }")
+    _picture_of(person, recorder, page, VERIFY)
+    assert recorder.entries[-1].masked is False
 
     # A new document: its field holds nothing secret, and is pictured as it is.
     page.goto("about:blank")
