@@ -48,7 +48,36 @@ _SYSTEM_CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/sn
 
 # Chromium's autofill asks Google's servers about every form it sees; a guide runs on
 # sign-in forms, so that stays off.
-PRIVACY_ARGS = ("--disable-features=AutofillServerCommunication",)
+OUR_DISABLED_FEATURES = ("AutofillServerCommunication",)
+
+# Chromium honours only the LAST --disable-features switch on its command line, and
+# Playwright passes its own list before ours: stability fixes (routing, beforeunload) and no
+# requests to Google at start-up (optimisation hints, network time, search preconnects). A
+# switch with our feature alone would switch all of those back on, so ours repeats
+# Playwright's list (as of 1.65). tests/foundation/test_launch_switches.py reads the command
+# line of a launched browser: it fails when a Playwright upgrade adds a feature not here.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+
+PRIVACY_ARGS = (
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OUR_DISABLED_FEATURES),
+)
 
 
 class BrowserNotFound(Exception):
