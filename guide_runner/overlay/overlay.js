@@ -39,6 +39,10 @@
 
   // ---------------------------------------------------------------- signals to Python
 
+  // In-page listeners (guide_runner/wake.js): a bubble button press changes nothing in the
+  // page's DOM, so the runner's wait for the next change would not end on it otherwise.
+  const signalListeners = new Set();
+
   // Page scripts can call the binding too, so Python treats every signal as a hint.
   function send(kind, showId, detail) {
     const fn = window[config.binding];
@@ -48,6 +52,18 @@
     } catch (_) {
       // A page that replaced the binding must not break the overlay.
     }
+    for (const listener of signalListeners) {
+      try {
+        listener(kind);
+      } catch (_) {
+        // a listener's failure is its own
+      }
+    }
+  }
+
+  function onSignal(listener) {
+    if (typeof listener === "function") signalListeners.add(listener);
+    return () => signalListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------- composed tree helpers
@@ -834,6 +850,7 @@
       ui.host.remove();
     }
     ui = null;
+    signalListeners.clear();
     delete window[GLOBAL]; // a later install starts afresh
   }
 
@@ -1023,7 +1040,7 @@
 
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
-    armChanges, waitForChange, disarmChanges,
+    armChanges, waitForChange, disarmChanges, onSignal,
     // moving: an animation that can move the outlined target is running (the demo waits
     // for it to end before a picture; a pending one has not moved the target yet).
     stats: () => ({

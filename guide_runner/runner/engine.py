@@ -611,6 +611,10 @@ class Engine:
             raise Stop("closed")
 
     def _wait(self) -> None:
+        if self.highlighter.has_signals():
+            # Heard while the engine looked (a bubble button): answer it now. The page's
+            # wait wakes on a signal too, but it may reach us after that wait has ended.
+            return
         try:
             self.tracker.tick(self.settings.poll_ms)
         except PlaywrightError:

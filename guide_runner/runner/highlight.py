@@ -18,6 +18,7 @@ from playwright.sync_api import Page
 
 from guide_runner.overlay import Button as OverlayButton
 from guide_runner.overlay import Overlay, OverlayError
+from guide_runner.overlay import Signal as OverlaySignal
 from guide_runner.runner.origins import Pins
 from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator, unwrap_page
 from guide_runner.runner.ui import Bubble, Signal
@@ -30,6 +31,7 @@ class OverlayHighlighter:
         self.pins = pins
         self._overlays: dict[int, tuple[Page, Overlay]] = {}
         self._showing: Overlay | None = None
+        self._unread = False  # a signal arrived since the last signals()
 
     def _overlay(self, page: SafePage) -> Overlay | None:
         raw = unwrap_page(page)
@@ -42,8 +44,12 @@ class OverlayHighlighter:
             overlay = Overlay(raw)
         except (OverlayError, PlaywrightError):
             return None
+        overlay.on_signal(self._heard)
         self._overlays[id(raw)] = (raw, overlay)
         return overlay
+
+    def _heard(self, signal: OverlaySignal) -> None:
+        self._unread = True
 
     def prepare(self, page: SafePage) -> None:
         # Exposing the overlay's binding on a page that is busy navigating waits for the new
@@ -110,7 +116,11 @@ class OverlayHighlighter:
             if not raw.is_closed():
                 self._hide(overlay)
 
+    def has_signals(self) -> bool:
+        return self._unread
+
     def signals(self) -> list[Signal]:
+        self._unread = False
         out: list[Signal] = []
         for key, (raw, overlay) in list(self._overlays.items()):
             if raw.is_closed():

@@ -55,6 +55,10 @@ class Highlighter(Protocol):
     def signals(self) -> list[Signal]:
         """Signals received since the last call."""
 
+    def has_signals(self) -> bool:
+        """Whether signals arrived since the last ``signals()`` (the engine then looks again
+        without waiting)."""
+
     def close(self) -> None: ...
 
 
@@ -87,6 +91,9 @@ class NullHighlighter:
     def signals(self) -> list[Signal]:
         out, self.pending = self.pending, []
         return out
+
+    def has_signals(self) -> bool:
+        return bool(self.pending)
 
     def close(self) -> None:
         self.visible = False
