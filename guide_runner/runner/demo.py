@@ -40,6 +40,15 @@ def _not(url: str) -> Callable[[str], bool]:
 
 
 _DOCUMENT_JS = "() => performance.timeOrigin"  # tells one document from the next
+_UNKNOWN = -1.0  # a secret went into a document that could not be told: the whole page
+
+# Fields that hold secrets by their nature. Where a secret was typed, they are masked with
+# the field it went into: a page may copy a code into boxes of its own, or a password into
+# a second field.
+SECRET_FIELDS = (
+    "input[type=password], [autocomplete=one-time-code], [autocomplete=current-password], "
+    "[autocomplete=new-password]"
+)
 
 
 def _document(page: Page) -> tuple[int, float]:
@@ -68,8 +77,7 @@ class DemoPerson:
         if step.do == "type":
             self.autopilot.perform(page, step, target)
             if step.sensitive:
-                typed_into = target if target is not None else page.locator(TYPED_FIELDS)
-                self._secret_fields.setdefault(_document(page), []).append(typed_into)
+                self._remember_secret(page, target)
             self._picture(view, page)
         else:
             self._picture(view, page)
@@ -79,22 +87,30 @@ class DemoPerson:
             return ENTER
         return None
 
+    def _remember_secret(self, page: Page, target: Locator | None) -> None:
+        try:
+            key = _document(page)
+        except PlaywrightError:
+            key = (id(page), _UNKNOWN)  # it moved on at once: every later picture of it
+        typed_into = target if target is not None else page.locator(TYPED_FIELDS)
+        self._secret_fields.setdefault(key, []).append(typed_into)
+
     def _picture(self, view: StepView, page: Page) -> None:
         if not self.screenshots:
             return
         sensitive = view.step.sensitive
-        secrets = [] if sensitive else self._secrets_on(page)
-        masked = sensitive or bool(secrets)
         png = None
+        masks: list[Locator] = []
         for _ in range(PICTURE_TRIES):
             url = page.url
             try:
+                masks = self._secret_masks(page)
                 # Most pages are still already: pictured at once, given up if anything
                 # changed meanwhile. Otherwise, and for masked pictures, wait first.
-                if not masked:
+                if not sensitive and not masks:
                     png = view.page.screenshot_if_still()
                 if png is None and view.page.settle(SETTLE_CAP_MS) != "leaving":
-                    png = view.page.screenshot(mask_inputs=sensitive, mask=secrets)
+                    png = view.page.screenshot(mask_inputs=sensitive, mask=masks)
                 if png is not None:
                     break
             except PlaywrightError:
@@ -104,14 +120,27 @@ class DemoPerson:
                 page.wait_for_url(_not(url), timeout=SETTLE_CAP_MS)
                 page.wait_for_load_state("load", timeout=SETTLE_CAP_MS)
         if png is not None:
+            masked = sensitive or (bool(masks) and self._any_on_screen(masks))
             self.recorder.attach_screenshot(png, masked=masked)
 
-    def _secrets_on(self, page: Page) -> list[Locator]:
-        """The fields of the page's document holding a typed secret, as now on screen."""
+    def _secret_masks(self, page: Page) -> list[Locator]:
+        """What to mask for the secrets typed into the page's current document: the fields
+        they went into and every secret-holding field, in every frame; none if no secret."""
         if not self._secret_fields:
             return []
+        fields = list(self._secret_fields.get((id(page), _UNKNOWN), []))
         try:
-            fields = self._secret_fields.get(_document(page), [])
-            return [f for f in fields if count_now(f.filter(visible=True)) > 0]
+            fields += self._secret_fields.get(_document(page), [])
         except PlaywrightError:
-            return [page.locator(TYPED_FIELDS)]  # cannot tell: mask every field
+            fields.append(page.locator(TYPED_FIELDS))  # cannot tell which document: all
+        if not fields:
+            return []
+        return fields + [frame.locator(SECRET_FIELDS) for frame in page.frames]
+
+    @staticmethod
+    def _any_on_screen(masks: list[Locator]) -> bool:
+        """Whether a mask covered anything (for the report's note under the picture)."""
+        try:
+            return any(count_now(mask.filter(visible=True)) > 0 for mask in masks)
+        except PlaywrightError:
+            return True

@@ -611,12 +611,12 @@ class Engine:
             raise Stop("closed")
 
     def _wait(self) -> None:
-        if self.highlighter.has_signals():
-            # Heard while the engine looked (a bubble button): answer it now. The page's
-            # wait wakes on a signal too, but it may reach us after that wait has ended.
-            return
+        # A signal heard while the engine looked (a bubble button) is answered at the next
+        # tick without waiting for a change (the page's wait wakes on a signal too, but it
+        # may reach us after that wait ended); the tracker still keeps ticks apart.
+        ms = 0.0 if self.highlighter.has_signals() else self.settings.poll_ms
         try:
-            self.tracker.tick(self.settings.poll_ms)
+            self.tracker.tick(ms)
         except PlaywrightError:
             self._check_alive()
 

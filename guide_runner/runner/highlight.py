@@ -24,6 +24,7 @@ from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator,
 from guide_runner.runner.ui import Bubble, Signal
 
 SHOW_TIMEOUT_MS = 1500
+_ANSWERED = frozenset({"activated", "button", "cant_find"})  # signals the engine acts on
 
 
 class OverlayHighlighter:
@@ -44,12 +45,15 @@ class OverlayHighlighter:
             overlay = Overlay(raw)
         except (OverlayError, PlaywrightError):
             return None
-        overlay.on_signal(self._heard)
+        overlay.on_signal(lambda signal: self._heard(overlay, signal))
         self._overlays[id(raw)] = (raw, overlay)
         return overlay
 
-    def _heard(self, signal: OverlaySignal) -> None:
-        self._unread = True
+    def _heard(self, overlay: Overlay, signal: OverlaySignal) -> None:
+        # Only what signals() passes on to the engine: "followed" and "vanished", or a
+        # page other than the one showing, need no hurry (and must not make it tick faster).
+        if overlay is self._showing and signal.kind in _ANSWERED:
+            self._unread = True
 
     def prepare(self, page: SafePage) -> None:
         # Exposing the overlay's binding on a page that is busy navigating waits for the new

@@ -46,7 +46,7 @@ _LABELS = {
     "nb": {
         "report": "Gjennomgang",
         "practice": "Øvingssiden, utført av autopiloten",
-        "masked": "Feltene er skjult på dette bildet.",
+        "masked": "Utfylte felt er skjult på dette bildet.",
         "seconds": "sekunder",
         "total": "Tid totalt",
         "steps": "steg",
@@ -55,7 +55,7 @@ _LABELS = {
     "sv": {
         "report": "Genomgång",
         "practice": "Övningssidan, utförd av autopiloten",
-        "masked": "Fälten är dolda på den här bilden.",
+        "masked": "Ifyllda fält är dolda på den här bilden.",
         "seconds": "sekunder",
         "total": "Total tid",
         "steps": "steg",
@@ -64,7 +64,7 @@ _LABELS = {
     "en": {
         "report": "Walkthrough",
         "practice": "The practice site, performed by the autopilot",
-        "masked": "The fields are hidden in this picture.",
+        "masked": "Filled-in fields are hidden in this picture.",
         "seconds": "seconds",
         "total": "Total time",
         "steps": "steps",

@@ -235,8 +235,9 @@ class SafePage(_Finders):
 
     def screenshot(self, *, mask_inputs: bool, mask: Sequence[Locator] = ()) -> bytes:
         """Only for the demo's report: the viewport, every field that can hold typed text
-        masked when ``mask_inputs``, and the elements of ``mask``."""
-        masks = [*([self._inner.locator(TYPED_FIELDS)] if mask_inputs else []), *mask]
+        (in every frame) masked when ``mask_inputs``, and the elements of ``mask``."""
+        typed = [frame.locator(TYPED_FIELDS) for frame in self._inner.frames]
+        masks = [*(typed if mask_inputs else []), *mask]
         if not masks:
             return self._own_camera().take()
         self._require_pictures()

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Playwright
 
-from guide_runner.browser import OUR_DISABLED_FEATURES, discover
+from guide_runner.browser import OUR_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, discover
 
 
 def _disable_features_switches(playwright: Playwright) -> list[set[str]]:
@@ -33,3 +33,5 @@ def test_the_last_disable_features_switch_keeps_playwrights_and_ours(
     for earlier in switches[:-1]:
         assert earlier <= effective, f"switched back on: {sorted(earlier - effective)}"
     assert set(OUR_DISABLED_FEATURES) <= effective
+    # Our copy is Playwright's list exactly: an upgrade that drops a feature is noticed too.
+    assert switches[0] == set(PLAYWRIGHT_DISABLED_FEATURES)

@@ -79,7 +79,7 @@ def test_demo_writes_the_report_and_prints_its_path(tmp_path: Path) -> None:
     assert "22 steps done" in result.stderr
     page = report.read_text()
     assert page.count('src="data:image/png;base64,') == 22
-    assert "Step 9 of 22" in page and "The fields are hidden in this picture." in page
+    assert "Step 9 of 22" in page and "Filled-in fields are hidden in this picture." in page
     first = re.search(r'base64,([A-Za-z0-9+/=]+)"', page)
     assert first and base64.b64decode(first.group(1))[:4] == b"\x89PNG"
 

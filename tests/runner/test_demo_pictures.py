@@ -101,3 +101,53 @@ def test_a_typed_secret_stays_masked_on_its_document(page: Page) -> None:
     image = _picture_of(person, recorder, page, VERIFY)
     assert _shows_text(image) and not _masked(image)
     assert recorder.entries[-1].masked is False
+
+
+FRAME_PAGE = """<!doctype html><style>body { margin: 0; background: #fff; }
+  iframe { position: fixed; left: 0; top: 0; width: 400px; height: 100px; border: 0; }
+</style><iframe srcdoc="<style>body{margin:0;background:#fff}
+  input{position:fixed;left:20px;top:20px;width:300px;height:40px;border:0;font-size:28px;
+  color:#000;background:#fff}</style><input id=code>"></iframe>"""
+
+
+def test_a_secret_typed_in_a_frame_is_masked(page: Page) -> None:
+    page.set_viewport_size({"width": 400, "height": 200})
+    page.set_content(FRAME_PAGE)
+    page.frame_locator("iframe").locator("#code").wait_for()
+    recorder = Recorder("nb")
+    person = DemoPerson(cast(Autopilot, _Typist()), recorder)
+    in_frame = TYPE_CODE.model_copy(update={"target": [Candidate(css="#code", frame="iframe")]})
+    n = len(recorder.entries)
+    recorder.entries.append(Entry(n, in_frame.id, 1, 1, str(in_frame.say), True))
+    safe = SafePage(page, screenshots=True)
+    person(StepView(n, in_frame, safe, safe.frame_locator("iframe").locator("#code"), 1, 1))
+    png = recorder.entries[-1].screenshot
+    assert png is not None and _masked(decode_png(png))
+
+
+def test_a_secret_field_hidden_for_a_moment_is_still_masked(page: Page) -> None:
+    # Out of sight when the picture is decided, back by the time it is taken.
+    page.set_viewport_size({"width": 400, "height": 200})
+    page.set_content(PAGE)
+    recorder = Recorder("nb")
+    person = DemoPerson(cast(Autopilot, _Typist()), recorder)
+    _picture_of(person, recorder, page, TYPE_CODE)
+    page.evaluate(
+        """() => { const code = document.querySelector('#code'); code.style.display = 'none';
+          let n = 0; const tick = () => { document.body.dataset.n = String(++n);
+            if (n < 20) requestAnimationFrame(tick); else code.style.display = ''; };
+          requestAnimationFrame(tick); }"""
+    )
+    image = _picture_of(person, recorder, page, VERIFY)
+    assert _masked(image)
+
+
+def test_a_secret_the_page_copies_into_a_password_field_is_masked(page: Page) -> None:
+    page.set_viewport_size({"width": 400, "height": 200})
+    page.set_content(PAGE.replace("<input id=other>", "<input id=other type=password>"))
+    recorder = Recorder("nb")
+    person = DemoPerson(cast(Autopilot, _Typist()), recorder)
+    _picture_of(person, recorder, page, TYPE_CODE)
+    page.evaluate("() => { other.value = document.querySelector('#code').value; }")
+    image = _picture_of(person, recorder, page, VERIFY)
+    assert _masked(image) and _masked(image, OTHER)

@@ -33,11 +33,13 @@ def test_an_overlay_signal_ends_the_wait_for_a_change(page: Page) -> None:
 def test_a_new_overlay_after_destroy_is_listened_to(page: Page) -> None:
     page.set_content("<p><span id=t>Her</span></p>")
     safe = SafePage(page)
-    Overlay(page).destroy()
-    token = safe.wait_for_change(None, 0)
+    first = Overlay(page)
+    first.show(page.locator("#t"), text="Trykk her", lang="nb", scroll=False)
+    safe.wait_for_change(None, 0)  # the wait listens to the first overlay
+    first.destroy()
     overlay = Overlay(page)
     overlay.show(page.locator("#t"), text="Trykk her", lang="nb", scroll=False)
-    token = safe.wait_for_change(None, 0)
+    token = safe.wait_for_change(None, 0)  # ... and now to the new one
     page.evaluate("() => setTimeout(() => document.querySelector('#t').click(), 100)")
     assert safe.wait_for_change(token, 10_000) != token
 
@@ -59,22 +61,44 @@ def test_the_highlighter_knows_a_signal_is_waiting(page: Page) -> None:
     assert not highlighter.has_signals()
 
 
-class _CountingTracker(PageTracker):
-    ticks = 0
+def test_only_signals_the_engine_acts_on_count_as_unread(page: Page) -> None:
+    from guide_runner.overlay import Signal as OverlaySignal
+
+    page.set_content("<p><span id=t>Her</span></p>")
+    highlighter = OverlayHighlighter(Pins(frozenset()))
+    safe = SafePage(page)
+    highlighter.show(safe, safe.locator("#t"), Bubble(text="Her", step=1, total=1, lang="nb"))
+    showing = highlighter._showing
+    assert showing is not None
+    for kind in ("followed", "vanished"):
+        highlighter._heard(showing, OverlaySignal(kind=kind, show_id=1))  # type: ignore[arg-type]
+    assert not highlighter.has_signals()
+    other = Overlay(page.context.new_page())
+    highlighter._heard(other, OverlaySignal(kind="button", show_id=1, button_id="confirm"))
+    assert not highlighter.has_signals()  # not the page being shown
+    highlighter._heard(showing, OverlaySignal(kind="button", show_id=1, button_id="confirm"))
+    assert highlighter.has_signals()
+
+
+class _RecordingTracker(PageTracker):
+    def __init__(self, context: BrowserContext) -> None:
+        super().__init__(context)
+        self.waits: list[float] = []
 
     def tick(self, ms: float) -> None:
-        self.ticks += 1
+        self.waits.append(ms)
 
 
-def test_the_engine_does_not_wait_while_a_signal_is_unread(
+def test_the_engine_does_not_wait_for_a_change_while_a_signal_is_unread(
     mini_ctx: BrowserContext, mini_guide: Guide
 ) -> None:
-    tracker = _CountingTracker(mini_ctx)
+    tracker = _RecordingTracker(mini_ctx)
     highlighter = NullHighlighter()
-    engine = Engine(mini_guide, tracker, highlighter, Settings(lang="nb"))
+    settings = Settings(lang="nb")
+    engine = Engine(mini_guide, tracker, highlighter, settings)
     highlighter.pending.append(Signal("button", "confirm"))
     engine._wait()
-    assert tracker.ticks == 0
     highlighter.signals()
     engine._wait()
-    assert tracker.ticks == 1
+    # No wait for a change (the tracker still keeps ticks apart), then the usual one.
+    assert tracker.waits == [0.0, settings.poll_ms]
