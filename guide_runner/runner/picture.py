@@ -68,15 +68,17 @@ class Camera:
 
     def _take(self, *, watch: bool) -> tuple[bytes, str] | None:
         verdict = "unwatched"
+        prepared = True  # until the page says otherwise: a set-up failing part-way is undone
         try:
-            # Inside the try: a set-up that fails part-way is undone too.
             ready = self._page.evaluate(PICTURE_JS, ["prepare", watch])
             if watch and ready != "ready":
-                return None  # moving or leaving: nothing was prepared
+                prepared = False  # moving or leaving: nothing was set up, nothing to undo
+                return None
             png = self._capture()
         finally:
-            with contextlib.suppress(Error):  # the document is gone: nothing to restore
-                verdict = str(self._page.evaluate(PICTURE_JS, ["restore"]))
+            if prepared:
+                with contextlib.suppress(Error):  # the document is gone: nothing to restore
+                    verdict = str(self._page.evaluate(PICTURE_JS, ["restore"]))
         return png, verdict
 
     def _capture(self) -> bytes:

@@ -236,11 +236,11 @@ class SafePage(_Finders):
     def screenshot(self, *, mask_inputs: bool, mask: Sequence[Locator] = ()) -> bytes:
         """Only for the demo's report: the viewport, every field that can hold typed text
         (in every frame) masked when ``mask_inputs``, and the elements of ``mask``."""
-        typed = [frame.locator(TYPED_FIELDS) for frame in self._inner.frames]
-        masks = [*(typed if mask_inputs else []), *mask]
+        self._require_pictures()
+        typed = [frame.locator(TYPED_FIELDS) for frame in self._inner.frames] if mask_inputs else []
+        masks = [*typed, *mask]
         if not masks:
             return self._own_camera().take()
-        self._require_pictures()
         # Playwright draws the masks.
         return self._inner.screenshot(
             mask=masks,
