@@ -52,6 +52,8 @@
     } catch (_) {
       // A page that replaced the binding must not break the overlay.
     }
+    // The binding's message leaves the page now, before any reply a listener's wake-up
+    // causes: Python has the signal when a wait that ends on it returns.
     for (const listener of signalListeners) {
       try {
         listener(kind);
@@ -64,6 +66,23 @@
   function onSignal(listener) {
     if (typeof listener === "function") signalListeners.add(listener);
     return () => signalListeners.delete(listener);
+  }
+
+  // Resolves true on this overlay's next signal (already on its way to Python, see send),
+  // false after capMs.
+  function waitForSignal(capMs) {
+    return new Promise((resolve) => {
+      let off = null;
+      const timer = setTimeout(() => {
+        off();
+        resolve(false);
+      }, Math.max(0, capMs));
+      off = onSignal(() => {
+        clearTimeout(timer);
+        off();
+        resolve(true);
+      });
+    });
   }
 
   // ---------------------------------------------------------------- composed tree helpers
@@ -1040,7 +1059,7 @@
 
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
-    armChanges, waitForChange, disarmChanges, onSignal,
+    armChanges, waitForChange, disarmChanges, onSignal, waitForSignal,
     // moving: an animation that can move the outlined target is running (the demo waits
     // for it to end before a picture; a pending one has not moved the target yet).
     stats: () => ({

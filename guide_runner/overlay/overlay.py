@@ -24,7 +24,12 @@ _UNWATCH = f"() => {_API} && {_API}.unwatch()"
 _HIDE = f"() => {_API} && {_API}.hide()"
 _DESTROY = f"() => {_API} && {_API}.destroy()"
 _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
+_WAIT_SIGNAL = (
+    f"(cap) => {_API} ? {_API}.waitForSignal(cap) : new Promise((r) => setTimeout(r, cap))"
+)
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
+_SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
+_REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
 
 
 class _Closable(Protocol):
@@ -193,7 +198,9 @@ class Overlay:
     def wait_for_signal(self, timeout: float) -> Signal | None:
         """The next signal of the current step, waiting up to ``timeout`` ms; None if none.
 
-        Waiting lets Playwright deliver binding calls; the page does no work meanwhile.
+        Waits in the top document for the overlay's next signal, which ends the wait once
+        Python has it; at most ``_SIGNAL_CAP_MS`` at a time, for what the top does not hear
+        (a cross-origin frame's signals, a vanished target to look up again).
         """
         deadline = time.monotonic() + timeout / 1000
         while True:
@@ -201,10 +208,17 @@ class Overlay:
             signal = self._signals.pop()
             if signal is not None:
                 return signal
-            remaining = deadline - time.monotonic()
+            remaining = (deadline - time.monotonic()) * 1000
             if remaining <= 0:
                 return None
-            self._page.wait_for_timeout(min(50.0, remaining * 1000))
+            cap = min(_SIGNAL_CAP_MS, remaining)
+            try:
+                self._page.evaluate(_WAIT_SIGNAL, cap)
+            except Error:
+                if self._page.is_closed():
+                    return None
+                # The top document is being replaced: give the new one a moment to load.
+                self._page.wait_for_timeout(min(_REPLACED_PAUSE_MS, remaining))
 
     @property
     def current_show_id(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page
 
 from guide_runner.overlay import Button, Overlay
@@ -178,3 +179,38 @@ def test_showing_never_moves_focus(page: Page, origins: Origins, overlay: Overla
     overlay.show_message(text="Or this", lang="en", buttons=[Button("ok", "OK")])
     settle(page)
     assert page.evaluate("() => document.activeElement.id") == "email"
+
+
+def test_an_in_page_wait_for_a_signal_ends_after_python_has_it(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    # The binding's message leaves the page before the reply of a wait that a signal ends, and
+    # Python runs the binding first: whoever wakes on a signal (the engine's wait,
+    # wait_for_signal) finds it already delivered. A Playwright that reordered them would
+    # make those waits run to their cap.
+    page.goto(origins.url("light.html"))
+    overlay.show(page.locator("#next"), text="Click Next", lang="en")
+    heard = page.evaluate(
+        """() => {
+          setTimeout(() => document.querySelector('#next').click(), 0);
+          return window.__guideRunnerOverlay.waitForSignal(5000);
+        }"""
+    )
+    assert heard is True
+    assert [s.kind for s in overlay.events()] == ["activated"]
+
+
+def test_waiting_for_a_signal_waits_in_the_page_not_by_sleeping(
+    page: Page, origins: Origins, overlay: Overlay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.goto(origins.url("light.html"))
+    overlay.show(page.locator("#next"), text="Click Next", lang="en")
+
+    def no_sleeping(timeout: float) -> None:
+        raise AssertionError(f"slept {timeout} ms instead of waiting for the signal")
+
+    monkeypatch.setattr(page, "wait_for_timeout", no_sleeping)
+    page.evaluate("() => setTimeout(() => document.querySelector('#next').click(), 150)")
+    signal = overlay.wait_for_signal(5000)
+    assert signal is not None and signal.kind == "activated"
+    assert overlay.wait_for_signal(250) is None  # nothing more: the cap ends each wait
