@@ -13,15 +13,16 @@ then waits with ``settle`` and takes it again). A page that is still — most st
 pictured a frame sooner.
 
 Chromium-only, like the rest of guide-runner. Pictures that need parts masked (sensitive
-steps) still go through Playwright, which draws the masks. Unlike Playwright's screenshot
-(30 s), the CDP capture has no time limit of its own: a capture the browser never completes
-would hold the demo up until Ctrl-C.
+steps) still go through Playwright, which draws the masks. A capture gets Playwright's
+screenshot time limit (30 s). Older Playwright versions cannot limit a CDP call; there, a
+capture the browser never completes holds the demo up until Ctrl-C.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import inspect
 import json
 from typing import Literal, cast
 
@@ -38,6 +39,10 @@ PICTURE_JS = (
 )
 
 Settled = Literal["still", "timeout", "leaving"]
+
+CAPTURE_TIMEOUT_MS = 30_000.0  # Playwright's own default for page.screenshot
+# Older Playwright versions' CDPSession.send takes no time limit.
+_SEND_TAKES_TIMEOUT = "timeout" in inspect.signature(CDPSession.send).parameters
 
 
 def settle(page: Page, cap_ms: float) -> Settled:
@@ -85,9 +90,11 @@ class Camera:
         try:
             if self._session is None:
                 self._session = self._page.context.new_cdp_session(self._page)
+            limit = {"timeout": CAPTURE_TIMEOUT_MS} if _SEND_TAKES_TIMEOUT else {}
             shot = self._session.send(
                 "Page.captureScreenshot",
                 {"format": "png", "optimizeForSpeed": True, "captureBeyondViewport": False},
+                **limit,
             )
         except Error:
             self._session = None  # detached, perhaps: the next picture opens a new one

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Error, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from guide_runner.overlay import Overlay
+from guide_runner.runner import picture
 from guide_runner.runner.picture import PICTURE_JS, Camera
 from guide_runner.runner.safe_page import SafePage
 from tests.overlay.pixels import decode_png, near
@@ -144,3 +146,18 @@ def test_a_set_up_that_fails_part_way_is_undone(page: Page) -> None:
     with pytest.raises(Error):
         Camera(page).take_if_still()
     assert not page.evaluate(_LEFT_BEHIND)
+
+
+def test_a_capture_that_does_not_finish_in_time_fails_and_the_next_one_works(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A capture the browser never completed would otherwise hold the demo up for good.
+    _open(page)
+    caret = "() => getComputedStyle(document.querySelector('#secret')).caretColor"
+    camera = Camera(page)
+    monkeypatch.setattr(picture, "CAPTURE_TIMEOUT_MS", 1.0)  # far below one capture
+    with pytest.raises(PlaywrightTimeoutError):
+        camera.take()
+    assert page.evaluate(caret) == "rgb(0, 170, 0)"  # the set-up was undone
+    monkeypatch.undo()
+    assert decode_png(camera.take()).width == 400
