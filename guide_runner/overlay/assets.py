@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,12 +22,20 @@ def install_function() -> str:
     return _read("overlay.js")
 
 
-def install_config(*, inspectable: bool = False) -> dict[str, Any]:
-    """What overlay.js needs: the stylesheet text and the binding it signals through."""
-    return {"css": _read("overlay.css"), "binding": BINDING_NAME, "inspectable": inspectable}
+def install_config(
+    *, inspectable: bool = False, origins: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """What overlay.js needs: the stylesheet text, the binding it signals through, and the
+    origins whose top documents may draw (None: any)."""
+    return {
+        "css": _read("overlay.css"),
+        "binding": BINDING_NAME,
+        "inspectable": inspectable,
+        "origins": list(origins) if origins is not None else None,
+    }
 
 
-def init_script(*, inspectable: bool = False) -> str:
+def init_script(*, inspectable: bool = False, origins: Sequence[str] | None = None) -> str:
     """The install function applied to its config, for add_init_script (which takes no args)."""
-    config = json.dumps(install_config(inspectable=inspectable))
+    config = json.dumps(install_config(inspectable=inspectable, origins=origins))
     return f"({install_function()}\n)({config});"

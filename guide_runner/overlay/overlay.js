@@ -1,9 +1,12 @@
 // The in-page half of guide-runner's highlight overlay.
 //
-// This file is one function expression. Python calls it with {css, binding} through
-// add_init_script (every new document, in every frame) and through evaluate (documents
-// already open). Installing only defines window.__guideRunnerOverlay: no DOM node, listener,
-// observer or animation frame exists until show() is called, and destroy() removes them all.
+// This file is one function expression. Python calls it with {css, binding, origins}
+// through add_init_script (every new document, in every frame) and through evaluate
+// (documents already open). Installing only defines window.__guideRunnerOverlay: no DOM
+// node, listener, observer or animation frame exists until show() is called, and destroy()
+// removes them all. With `origins` (the guide's pinned origins), a top document from any
+// other origin gets nothing: a look-alike page cannot draw our bubble, and a navigation
+// between Python's origin check and its drawing leaves nothing to draw with.
 //
 // Layering: one host element shown as a manual popover (the browser's top layer, above every
 // z-index) holding a *closed* shadow root styled by a constructable stylesheet, so page CSS,
@@ -16,6 +19,9 @@
   "use strict";
   const GLOBAL = "__guideRunnerOverlay";
   if (Object.prototype.hasOwnProperty.call(window, GLOBAL)) return "already-installed";
+  // Frames below may be on other origins (they only watch a target; drawing is the top's).
+  if (Array.isArray(config.origins) && window === window.top
+      && !config.origins.includes(location.origin)) return "not-pinned";
 
   const HOST_TAG = "guide-runner-overlay";
   const GAP = 14; // between target and bubble: room for the ring's halo and the arrow

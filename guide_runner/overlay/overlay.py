@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, cast
 
@@ -57,11 +57,16 @@ class Overlay:
     in the page until :meth:`show` or :meth:`show_message`.
     """
 
-    def __init__(self, page: Page, *, inspectable: bool = False) -> None:
+    def __init__(
+        self, page: Page, *, inspectable: bool = False, origins: Iterable[str] | None = None
+    ) -> None:
         """``inspectable`` opens the shadow root (tests and debugging only: page scripts
-        could then read and restyle the overlay)."""
+        could then read and restyle the overlay). ``origins`` (``scheme://host[:port]``)
+        limits drawing to top documents from those origins; elsewhere the overlay is not
+        installed at all and :meth:`show` finds nothing to draw with."""
         self._page = page
         self._inspectable = inspectable
+        self._origins = sorted(origins) if origins is not None else None
         self._signals = SignalHub()
         self._show_id = 0
         self._step: _Step | None = None
@@ -74,7 +79,7 @@ class Overlay:
         except Error as exc:
             raise OverlayError(f"this page already has an overlay ({exc.message})") from exc
         self._init_script: _Closable | None = page.add_init_script(
-            init_script(inspectable=inspectable)
+            init_script(inspectable=inspectable, origins=self._origins)
         )
         for frame in page.frames:
             self._install(frame, check=False)  # documents already open missed the init script
@@ -285,7 +290,9 @@ class Overlay:
         if check and self._evaluate_quietly(frame, _INSTALLED) is not False:
             return
         self._evaluate_quietly(
-            frame, install_function(), install_config(inspectable=self._inspectable)
+            frame,
+            install_function(),
+            install_config(inspectable=self._inspectable, origins=self._origins),
         )
 
     @staticmethod

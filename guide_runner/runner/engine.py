@@ -44,7 +44,7 @@ from guide_runner.runner.events import (
 )
 from guide_runner.runner.keys import ENTER, KeySource, NoKeys
 from guide_runner.runner.messages import say
-from guide_runner.runner.origins import Pins, is_web, origin_of
+from guide_runner.runner.origins import Pins, origin_of, shows_content
 from guide_runner.runner.plan import Plan
 from guide_runner.runner.recognize import place_matches, recognize
 from guide_runner.runner.safe_page import MATCHES_JS, SafeLocator, SafePage
@@ -558,6 +558,10 @@ class Engine:
             return active
         if place_matches(active.url, step.page, self.params):
             return active
+        if self._untrusted(active.url):
+            # The person looks at a page from another origin (a new tab or popup): warn
+            # there, rather than keep pointing at the real page behind it.
+            return active
         for page in reversed(self.tracker.pages()):
             if place_matches(page.url, step.page, self.params):
                 self.tracker.activate(page)
@@ -569,8 +573,8 @@ class Engine:
             return
         self.highlighter.hide()
         visit.shown = ("off", url)
-        if not is_web(url):
-            return  # about:blank, an error page: nothing to warn about
+        if not shows_content(url):
+            return  # about:blank (a new tab before it loads), an error page: nothing to warn about
         if origin_of(url) in self.settings.neutral_origins:
             self._notice("on_mailbox", say("on_mailbox", self.lang), "info")
             return
@@ -584,6 +588,14 @@ class Engine:
             "wrong_origin_detail",
             say("wrong_origin_detail", self.lang, address=safe_address(url), expected=expected),
             "warn",
+        )
+
+    def _untrusted(self, url: str) -> bool:
+        """A page with content from an origin that is neither pinned nor neutral."""
+        return (
+            shows_content(url)
+            and not self.pins.allows(url)
+            and origin_of(url) not in self.settings.neutral_origins
         )
 
     def _navigate(self, url: str) -> None:

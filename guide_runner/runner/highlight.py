@@ -4,9 +4,13 @@ This is one of the two places that unwrap a SafePage: the overlay needs Playwrig
 page and locator to draw. The overlay only draws; it never clicks or types (the run safety
 test records every Playwright call in the runner's process, the overlay's included).
 
-Signals from the page are hints. A bubble button press counts only when it comes from a
-document on one of the guide's pinned origins, so a look-alike page cannot press
-"I have saved the code" for the person.
+The overlay is installed only in top documents on the guide's pinned origins, so a
+look-alike page cannot draw our bubble (and a navigation between the engine's origin check
+and its drawing leaves nothing to draw with).
+
+Signals from the page are hints. They count only when they come from a document on one of
+the guide's pinned origins, so a look-alike page (or a frame from another origin) cannot
+press "I have saved the code", or report the target activated, for the person.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ class OverlayHighlighter:
         if entry is not None and entry[0] is raw:
             return entry[1]
         try:
-            overlay = Overlay(raw)
+            overlay = Overlay(raw, origins=self.pins.origins)
         except (OverlayError, PlaywrightError):
             return None
         overlay.on_signal(lambda signal: self._heard(overlay, signal))
@@ -139,8 +143,8 @@ class OverlayHighlighter:
             for event in events:
                 if event.kind == "followed":
                     continue
-                if event.kind == "button" and not self.pins.allows(event.frame_url):
-                    continue  # a page we do not trust pressed "our" button
+                if event.kind != "vanished" and not self.pins.allows(event.frame_url):
+                    continue  # a page we do not trust pressed "our" button, or the like
                 out.append(Signal(event.kind, event.button_id))
         return out
 

@@ -8,6 +8,7 @@ are filled in: same scheme (https only), same host, same port. Look-alikes such 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -34,19 +35,32 @@ def origin_of(url: str) -> str | None:
     return f"{scheme}://{host}" + (f":{port}" if port is not None and port != default else "")
 
 
+# A host name as browsers show it: dot-separated labels of letters, digits and inner dashes.
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+
+
 def https_origin(value: str) -> str:
-    """Validate an ``https-origin`` parameter: ``https://host[:port]`` and nothing else."""
+    """Validate an ``https-origin`` parameter: ``https://host[:port]`` and nothing else.
+
+    A name with letters such as æ, ø or å is turned into the xn-- form the browser's address
+    has, so the pin matches; wildcards and other characters are refused."""
     value = value.strip().rstrip("/")
+    not_an_address = ParameterError(f"{value!r} is not an address such as https://kommune.visma.no")
     parts = urlsplit(value)
     if parts.scheme.lower() != "https":
         raise ParameterError(f"{value!r} must start with https://")
     if not parts.hostname or parts.username or parts.password:
-        raise ParameterError(f"{value!r} is not an address such as https://kommune.visma.no")
+        raise not_an_address
     if parts.path or parts.query or parts.fragment:
         raise ParameterError(f"{value!r} must be only the address, without a path")
-    origin = origin_of(value)
-    assert origin is not None
-    return origin
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = parts.port
+    except (UnicodeError, ValueError):
+        raise not_an_address from None
+    if not _HOST.fullmatch(host):
+        raise not_an_address
+    return f"https://{host}" + (f":{port}" if port is not None and port != 443 else "")
 
 
 class Pins:
@@ -75,3 +89,9 @@ class Pins:
 def is_web(url: str) -> bool:
     """An http(s) page, as opposed to about:blank, chrome-error:// and the like."""
     return url.startswith(("http://", "https://"))
+
+
+def shows_content(url: str) -> bool:
+    """A page someone made: the web, or a blob:, data: or file: document. Not about:blank,
+    which every new tab shows before it loads, nor the browser's own error pages."""
+    return is_web(url) or url.startswith(("blob:", "data:", "file:", "filesystem:"))

@@ -21,6 +21,7 @@ LOOK_ALIKES = [
 ]
 
 PINNED = Pins(["https://connect.visma.com", "https://accountsettings.connect.visma.com"])
+PINS_MINI = Pins(["https://mini.test"])
 
 
 @pytest.mark.parametrize(
@@ -72,12 +73,24 @@ def test_parameters_are_filled_in_before_pinning(mini_guide: Guide) -> None:
         ("kommune.visma.no", "must start with https://"),
         ("https://kommune.visma.no/login", "without a path"),
         ("https://user@kommune.visma.no", "is not an address"),
+        ("https://*.visma.no", "is not an address"),
+        ("https://kommune_visma.no", "is not an address"),
+        ("https://kommune", "is not an address"),
+        ("https://kommune.visma.no:99999", "is not an address"),
     ],
 )
 def test_https_origin_parameter_is_validated(value: str, error: str) -> None:
     with pytest.raises(ParameterError, match=error):
         https_origin(value)
     assert https_origin("https://Kommune.Visma.no/") == "https://kommune.visma.no"
+    assert https_origin("https://kommune.visma.no:443") == "https://kommune.visma.no"
+    assert https_origin("https://kommune.visma.no:8443") == "https://kommune.visma.no:8443"
+
+
+def test_an_address_with_norwegian_letters_is_pinned_as_the_browser_shows_it() -> None:
+    origin = https_origin("https://Bærum.kommune.no")
+    assert origin == "https://xn--brum-voa.kommune.no"
+    assert Pins([origin]).allows("https://xn--brum-voa.kommune.no/login")
 
 
 def test_origin_of_drops_default_ports() -> None:
@@ -138,6 +151,7 @@ def test_look_alike_removes_overlay_warns_and_waits(
     assert h.notices("back_on_origin")
     # Nothing was drawn on the look-alike, and its "password" step was not shown there.
     assert seen["shown"] == seen["shown_after"]
+    assert hl.where and all(PINS_MINI.allows(url) for url in hl.where)
 
 
 @pytest.mark.parametrize(
@@ -203,3 +217,108 @@ def test_overlay_is_removed_from_the_page_on_a_look_alike(
     h.listen = listen  # type: ignore[method-assign]
     h.run()
     assert drawn == {"before": True, "after": False}
+
+
+def _warned_in_a_new_tab(ctx: BrowserContext, mini_guide: Guide, open_js: str) -> Harness:
+    """Step 03's page opens another page in a new tab while its own tab still matches the
+    step: the person now looks at the new one."""
+    serve_pages(ctx, _look_alike_pages("https://mini-test.com/two"))
+
+    def open_tab(page: Page, target: object, h: Harness) -> None:
+        with page.context.expect_page() as opened:
+            page.evaluate(open_js)
+        opened.value.wait_for_load_state()
+
+    hl = NullHighlighter()
+    h = Harness(
+        mini_guide,
+        ctx,
+        highlighter=hl,
+        actions={"01-cookie": click, "02-neste": click, "03-skriv": open_tab},
+    )
+    original = h.listen
+
+    def listen(event: object) -> None:
+        original(event)  # type: ignore[arg-type]
+        from guide_runner.runner.events import Notice
+
+        if isinstance(event, Notice) and event.key == "wrong_origin_detail":
+            h.keys.put("q")
+
+    h.listen = listen  # type: ignore[method-assign]
+    h.run()
+    # Warned while the real page, which still matches the step, sits in the tab behind.
+    assert h.notices("wrong_origin")
+    assert hl.visible is False
+    assert all(PINS_MINI.allows(url) for url in hl.where)
+    return h
+
+
+def test_a_look_alike_in_a_new_tab_is_warned_about(ctx: BrowserContext, mini_guide: Guide) -> None:
+    h = _warned_in_a_new_tab(ctx, mini_guide, "() => { window.open('https://mini-test.com/two'); }")
+    assert "mini-test.com" in h.notices("wrong_origin_detail")[0].text
+
+
+def test_a_page_made_from_a_blob_in_a_new_tab_is_warned_about(
+    ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    # A blob: document has no http(s) address, but it is a page someone made all the same.
+    _warned_in_a_new_tab(
+        ctx,
+        mini_guide,
+        """() => { const html = '<h1>Logg inn</h1><input type=password>';
+           window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' }))); }""",
+    )
+
+
+@pytest.mark.parametrize("kind", ["activated", "cant_find", "button"])
+def test_signals_from_unpinned_frames_are_ignored(
+    ctx: BrowserContext, mini_guide: Guide, kind: str
+) -> None:
+    """A foreign frame on a pinned page calls the overlay's binding itself."""
+    serve_pages(
+        ctx,
+        {
+            "https://mini.test/": "<h1>Ok</h1><iframe src='https://evil.example/f'></iframe>",
+            "https://evil.example/f": "<p>frame</p>",
+        },
+    )
+    raw = ctx.new_page()
+    raw.goto("https://mini.test/")
+    hl = OverlayHighlighter(Pins(mini_guide.origins))
+    from guide_runner.overlay.assets import BINDING_NAME
+    from guide_runner.runner.safe_page import SafePage
+    from guide_runner.runner.ui import Bubble
+
+    hl.message(SafePage(raw), Bubble("Hei", 1, 2, "nb"))
+    payload = {"kind": kind, "showId": 1, "buttonId": "confirm"}
+    # The binding's promise settles once Python's callback has run: each call is delivered.
+    call = f"async (p) => {{ await window['{BINDING_NAME}'](p); }}"
+    raw.frames[1].evaluate(call, payload)  # the foreign frame
+    raw.main_frame.evaluate(call, payload)  # the pinned page
+    assert [s.kind for s in hl.signals()] == [kind]
+    hl.close()
+
+
+def test_a_look_alike_cannot_draw_the_runners_bubble(
+    ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    """The page's own script calls the overlay's in-page API: there is none to call."""
+    spoof = """<h1>Visma</h1><input id=pw type=password><script>
+      window.tried = typeof window.__guideRunnerOverlay;
+      if (window.__guideRunnerOverlay) window.__guideRunnerOverlay.show(
+        document.getElementById('pw'), { showId: 1, text: 'Skriv passordet her', lang: 'nb' });
+    </script>"""
+    serve_pages(ctx, {"https://mini.test/": "<h1>Ok</h1>", "https://mini-test.com/": spoof})
+    raw = ctx.new_page()
+    raw.goto("https://mini.test/")
+    hl = OverlayHighlighter(Pins(mini_guide.origins))
+    from guide_runner.runner.safe_page import SafePage
+    from guide_runner.runner.ui import Bubble
+
+    hl.message(SafePage(raw), Bubble("Hei", 1, 2, "nb"))
+    assert raw.locator("guide-runner-overlay").count() == 1
+    raw.goto("https://mini-test.com/")
+    assert raw.evaluate("() => window.tried") == "undefined"
+    assert raw.locator("guide-runner-overlay").count() == 0
+    hl.close()
