@@ -223,6 +223,12 @@ class Step(Strict):
     via: Outside | None = Field(None, description="With do: outside — where the person acts.")
     sensitive: bool = Field(False, description="The person enters a secret on this step.")
     target: list[Locator] = Field(default_factory=list, description="Locator candidates, in order.")
+    target_name: Localized | None = Field(
+        None,
+        description="The target as the person sees it, without quotes (e.g. 'the email field', "
+        "'the trash icon'), for messages when it cannot be found. Give it when no candidate has "
+        "a name, label or text, or when the name is not visible text (an icon's aria-label).",
+    )
     page: Place | None = Field(None, description="Where the step belongs.")
     open: str | None = Field(None, description="Address the runner opens when the step starts.")
     done_when: Annotated[list[DoneWhen], Field(min_length=1)] = Field(
@@ -249,7 +255,11 @@ class Step(Strict):
         if self.via is not None and self.do != "outside":
             raise ValueError("via goes with do: outside")
         if self.enters in SECRET_ENTRIES and not self.sensitive:
-            raise ValueError(f"entering a {self.enters} is sensitive: add sensitive: true")
+            # "a password", "an app-code" ("one-time-code" sounds like "won": a).
+            article = "an" if self.enters[0] in "aeiu" else "a"
+            raise ValueError(f"entering {article} {self.enters} is sensitive: add sensitive: true")
+        if self.target_name is not None and not self.target:
+            raise ValueError("target_name goes with a target")
         if self.end and self.next:
             raise ValueError("a step cannot both end the guide and name a next step")
         return self

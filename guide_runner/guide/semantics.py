@@ -37,6 +37,8 @@ def _localized(guide: Guide) -> Iterator[tuple[Loc, Localized]]:
         yield (*base, "say"), step.say
         if step.help is not None:
             yield (*base, "help"), step.help
+        if step.target_name is not None:
+            yield (*base, "target_name"), step.target_name
         for j, choice in enumerate(step.choices):
             yield (*base, "choices", j, "label"), choice.label
         for j, loc in enumerate(step.target):

@@ -15,7 +15,6 @@ navigate and look, never click, type or read what was typed.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -365,7 +364,7 @@ class Engine:
         if step.optional and not visit.ever_found and waited >= self.settings.optional_timeout:
             self._notice(
                 "optional_skipped",
-                say("optional_skipped", self.lang, title=self._name(step)),
+                self._about_target(step, "optional_skipped"),
                 "info",
             )
             return Transition("optional")
@@ -461,7 +460,8 @@ class Engine:
         if key == "b":
             return Transition("back")
         if key == "s":
-            self._notice("skipped", say("skipped", self.lang, title=self._name(step)), "warn")
+            number = self.plan.number(visit.index)
+            self._notice("skipped", say("skipped", self.lang, n=number), "warn")
             return Transition("skip")
         if key == "h":
             self._help(step, visit)
@@ -635,8 +635,7 @@ class Engine:
     # recovery ------------------------------------------------------------------------------
     def _missing(self, step: Step, visit: Visit, page: SafePage, url: str) -> None:
         visit.missing = True
-        name = self._name(step)
-        text = say("not_found", self.lang, name=name)
+        text = self._about_target(step, "not_found")
         tips = say("not_found_tips", self.lang)
         self._notice("not_found", text, "problem")
         self._notice("not_found_tips", tips, "info")
@@ -689,15 +688,18 @@ class Engine:
             text = f"{text}\n\n{hint}"
         return text
 
-    def _name(self, step: Step) -> str:
+    def _about_target(self, step: Step, key: str) -> str:
+        """Message ``key`` about the step's target, named as the person sees it: the guide's
+        ``target_name`` (a phrase), else the name a candidate looks for (quoted), else by the
+        step's number. ``key`` is "not_found" or "optional_skipped"."""
+        if step.target_name is not None:
+            thing = fill(localize(step.target_name, self.lang), self.params)
+            return say(f"{key}_thing", self.lang, thing=thing)
         names = drift.wanted_names(step, self.lang, self.params)
         if names:
-            return names[0]
-        text = self._text(step)
-        quoted = _QUOTED.search(text)
-        if quoted:
-            return next(g for g in quoted.groups() if g)
-        return text.split(". ")[0].rstrip(".")
+            return say(key, self.lang, name=names[0], title=names[0])
+        number = self.plan.number(self.guide.step_index(step.id))
+        return say(f"{key}_unnamed", self.lang, n=number)
 
     def _bubble(self, visit: Visit, text: str, *, problem: bool = False) -> Bubble:
         step = self.guide.steps[visit.index]
@@ -772,7 +774,6 @@ class Engine:
 
 
 # «Neste», ”Nästa”, "Next": the name a step's text puts in quotes.
-_QUOTED = re.compile(r"«([^«»]+)»|”([^”]+)”|\"([^\"]+)\"|“([^”]+)”")
 
 # A field whose :valid state means something: it has a constraint an empty value breaks.
 CONSTRAINED_FIELD = ":required, [pattern], [minlength]"

@@ -44,15 +44,25 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Jag hittar inte ”{name}” på den här sidan.",
         "en": 'I can\'t find "{name}" on this page.',
     },
+    "not_found_thing": {
+        "nb": "Jeg finner ikke {thing} på denne siden.",
+        "sv": "Jag hittar inte {thing} på den här sidan.",
+        "en": "I can't find {thing} on this page.",
+    },
+    "not_found_unnamed": {
+        "nb": "Jeg finner ikke det jeg skal markere på denne siden.",
+        "sv": "Jag hittar inte det jag ska markera på den här sidan.",
+        "en": "I can't find what I need to outline on this page.",
+    },
     "not_found_tips": {
         "nb": "Vent litt til siden er ferdig lastet, eller bla opp og ned på siden – jeg leter "
         "videre hele tiden. Du kan også trykke «Prøv igjen», hoppe over steget (s) hvis du "
         "allerede har gjort det, eller avslutte (q).",
         "sv": "Vänta tills sidan har laddats klart, eller scrolla upp och ner på sidan – jag "
-        "fortsätter leta hela tiden. Du kan också trycka på ”Försök igen”, hoppa över steget (s) "
+        "fortsätter leta hela tiden. Du kan också klicka på ”Försök igen”, hoppa över steget (s) "
         "om du redan har gjort det, eller avsluta (q).",
         "en": "Wait until the page has finished loading, or scroll up and down the page – I keep "
-        'looking all the time. You can also press "Try again", skip the step (s) if you have '
+        'looking all the time. You can also click "Try again", skip the step (s) if you have '
         "already done it, or quit (q).",
     },
     "found_again": {
@@ -76,7 +86,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Webbläsaren visar {address}. Gå tillbaka (bakåtknappen i webbläsaren) eller öppna "
         "{expected}, så fortsätter vi.",
         "en": "The browser shows {address}. Go back (the browser's Back button) or open "
-        "{expected}, and we carry on.",
+        "{expected}, and we'll continue.",
     },
     "back_on_origin": {
         "nb": "Tilbake på en Visma-side. Vi fortsetter.",
@@ -86,7 +96,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "recognized": {
         "nb": "Denne siden hører til steg {n}. Vi fortsetter derfra.",
         "sv": "Den här sidan hör till steg {n}. Vi fortsätter därifrån.",
-        "en": "This page belongs to step {n}. We carry on from there.",
+        "en": "This page belongs to step {n}. We'll continue from there.",
     },
     "elsewhere": {
         "nb": "Denne siden er ikke en del av veiledningen. Gå tilbake til {address} med "
@@ -94,7 +104,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Den här sidan ingår inte i guiden. Gå tillbaka till {address} med bakåtknappen i "
         "webbläsaren, så fortsätter vi.",
         "en": "This page is not part of the guide. Go back to {address} with the browser's Back "
-        "button, and we carry on.",
+        "button, and we'll continue.",
     },
     "practice_mailbox": {
         "nb": "Øvingssiden: e-postene ligger i øvingsinnboksen. Åpne {address} i en ny fane.",
@@ -112,17 +122,27 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Waiting until this browser window shows {address} …",
     },
     "skipped": {
-        "nb": "Hoppet over: «{title}». Pass på at du har gjort det selv – ellers kan de neste "
+        "nb": "Hoppet over steg {n}. Pass på at du har gjort det selv – ellers kan de neste "
         "stegene stoppe opp.",
-        "sv": "Hoppade över: ”{title}”. Se till att du har gjort det själv – annars kan nästa steg "
+        "sv": "Hoppade över steg {n}. Se till att du har gjort det själv – annars kan nästa steg "
         "stanna upp.",
-        "en": 'Skipped: "{title}". Make sure you have done it yourself – otherwise the next steps '
+        "en": "Skipped step {n}. Make sure you have done it yourself – otherwise the next steps "
         "may get stuck.",
     },
     "optional_skipped": {
         "nb": "«{title}» vises ikke her – det steget trengs ikke.",
         "sv": "”{title}” visas inte här – det steget behövs inte.",
         "en": '"{title}" is not shown here – that step is not needed.',
+    },
+    "optional_skipped_thing": {
+        "nb": "Jeg ser ikke {thing} her, så det steget trengs ikke.",
+        "sv": "Jag ser inte {thing} här, så det steget behövs inte.",
+        "en": "I don't see {thing} here, so that step isn't needed.",
+    },
+    "optional_skipped_unnamed": {
+        "nb": "Steg {n} trengs ikke her, så vi hopper over det.",
+        "sv": "Steg {n} behövs inte här, så vi hoppar över det.",
+        "en": "Step {n} isn't needed here, so we'll skip it.",
     },
     "back": {
         "nb": "Tilbake til steg {n}.",

@@ -45,7 +45,7 @@ _HOW = {
 _LABELS = {
     "nb": {
         "report": "Gjennomgang",
-        "practice": "Øvingssiden, utført av autopiloten",
+        "practice": "Utført av autopiloten på øvingssiden",
         "masked": "Utfylte felt er skjult på dette bildet.",
         "seconds": "sekunder",
         "total": "Tid totalt",
@@ -54,7 +54,7 @@ _LABELS = {
     },
     "sv": {
         "report": "Genomgång",
-        "practice": "Övningssidan, utförd av autopiloten",
+        "practice": "Utförd av autopiloten på övningssidan",
         "masked": "Ifyllda fält är dolda på den här bilden.",
         "seconds": "sekunder",
         "total": "Total tid",
@@ -63,7 +63,7 @@ _LABELS = {
     },
     "en": {
         "report": "Walkthrough",
-        "practice": "The practice site, performed by the autopilot",
+        "practice": "Performed by the autopilot on the practice site",
         "masked": "Filled-in fields are hidden in this picture.",
         "seconds": "seconds",
         "total": "Total time",

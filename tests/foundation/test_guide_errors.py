@@ -145,6 +145,14 @@ def test_wrong_type(tmp_path: Path) -> None:
             "parameter {nowhere} is not declared",
         ),
         (lambda d: d.update(id="something-else"), "differs from the file name"),
+        (
+            lambda d: d["steps"][2]["target_name"].pop("sv"),
+            "steps[2].target_name.sv: missing translation",
+        ),
+        (
+            lambda d: d["steps"][0].update(target_name={"nb": "x", "sv": "x", "en": "x"}),
+            "target_name goes with a target",
+        ),
     ],
 )
 def test_semantic_errors(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -225,3 +225,43 @@ def test_not_found_in_other_languages(
     h.listen = listen  # type: ignore[method-assign]
     h.run()
     assert h.notices("not_found")[0].text == expected
+
+
+@pytest.mark.parametrize(
+    "target_name,expected",
+    [
+        (
+            {"nb": "lenken øverst", "sv": "länken överst", "en": "the link at the top"},
+            "Jeg finner ikke lenken øverst på denne siden.",
+        ),
+        (None, "Jeg finner ikke det jeg skal markere på denne siden."),
+    ],
+)
+def test_a_target_found_by_css_alone_is_named_as_the_guide_says(
+    ctx: BrowserContext, mini_guide: Guide, target_name: dict[str, str] | None, expected: str
+) -> None:
+    # No accessible name to quote: the guide's phrase for it, never a piece of the instruction.
+    from guide_runner.guide.model import Locator
+
+    steps = list(mini_guide.steps)
+    steps[1] = steps[1].model_copy(
+        update={"target": [Locator(css="#nowhere")], "target_name": target_name}
+    )
+    guide = mini_guide.model_copy(update={"steps": steps})
+    serve_pages(ctx, MINI_PAGES)
+    h = Harness(guide, ctx, actions={"01-cookie": click}, settings_kw={"target_timeout": 0.5})
+    original = h.listen
+
+    def listen(event: object) -> None:
+        original(event)  # type: ignore[arg-type]
+        from guide_runner.runner.events import Notice
+
+        if isinstance(event, Notice) and event.key == "not_found":
+            h.keys.put("s")  # skip it: said by the step's number
+        if isinstance(event, Notice) and event.key == "skipped":
+            h.keys.put("q")
+
+    h.listen = listen  # type: ignore[method-assign]
+    h.run()
+    assert h.notices("not_found")[0].text == expected
+    assert h.notices("skipped")[0].text.startswith("Hoppet over steg 2.")
