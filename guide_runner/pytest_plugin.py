@@ -6,9 +6,11 @@ Inactive unless guides are named: ``pytest --guides selectors/`` or the ini opti
 this plugin declares only its own (``--guides``, ``--guide-site``, ``--guide-pages``,
 ``--guide-lang``, ``--guide-timeout``, ``--guide-storage-state``). The steps of one
 guide x language share one browser context and are walked in order, lazily: running a
-single step walks the steps before it first. A failing step's message is the verdict and
-suggestions that ``guide-runner check`` prints. With pytest-xdist, use ``--dist loadgroup``
-so each guide x language stays on one worker (otherwise a worker re-walks what it needs).
+single step walks the steps before it first. ``--tracing``, ``--screenshot`` and ``--video``
+are refused with ``--guide-storage-state`` (they would record the signed-in session). A
+failing step's message is the verdict and suggestions that ``guide-runner check`` prints.
+With pytest-xdist, use ``--dist loadgroup`` so each guide x language stays on one worker
+(otherwise a worker re-walks what it needs).
 """
 
 from __future__ import annotations
@@ -93,9 +95,28 @@ def _active(config: pytest.Config) -> bool:
     return bool(config.getoption("--guides") or config.getini("guides"))
 
 
+# pytest-playwright's options that record pages. A trace holds DOM snapshots and the
+# network (cookies included); a screenshot or video shows the person's own details.
+_RECORDING = ("--tracing", "--screenshot", "--video")
+
+
+def _refuse_recording_a_session(config: pytest.Config) -> None:
+    """A signed-in session is never traced, pictured or filmed (docs/checks.md)."""
+    if not config.getoption("--guide-storage-state"):
+        return
+    values = {name: config.getoption(name, default="off") for name in _RECORDING}
+    on = [f"{name} {value}" for name, value in values.items() if value not in ("off", None)]
+    if on:
+        raise pytest.UsageError(
+            f"--guide-storage-state does not go with {', '.join(on)}: a trace, screenshot or "
+            "video of a signed-in session would hold its cookies and personal details"
+        )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if not _active(config):
         return
+    _refuse_recording_a_session(config)  # before any browser starts
     config.addinivalue_line("markers", "guide_step: a guide-runner guide step check")
     if not config.pluginmanager.hasplugin("xdist"):
         config.addinivalue_line("markers", "xdist_group(name): pytest-xdist grouping")

@@ -100,3 +100,24 @@ def test_xdist_two_workers(inner: pytest.Pytester) -> None:
         "no:cacheprovider",
     )
     result.assert_outcomes(passed=44)
+
+
+@pytest.mark.parametrize(
+    "recording", [("--tracing", "on"), ("--screenshot", "only-on-failure"), ("--video", "on")]
+)
+def test_a_signed_in_session_is_never_recorded(
+    inner: pytest.Pytester, recording: tuple[str, str]
+) -> None:
+    state = inner.path / "state.json"
+    state.write_text('{"cookies": [], "origins": []}', encoding="utf-8")
+    session = ("--guides", "guides", "--guide-site", "live", f"--guide-storage-state={state}")
+    result = inner.runpytest_subprocess(*session, *recording, "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert f"--guide-storage-state does not go with {' '.join(recording)}" in result.stderr.str()
+    assert "test session starts" not in result.stdout.str()  # refused before any browser
+    # Without the recording option, or without the session, it is collected as usual.
+    for args in (session, ("--guides", "guides", "--guide-site", "live", *recording)):
+        allowed = inner.runpytest_subprocess(
+            *args, "--collect-only", "-q", "-p", "no:cacheprovider"
+        )
+        assert allowed.ret == pytest.ExitCode.OK
