@@ -44,9 +44,18 @@ def test_a_new_overlay_after_destroy_is_listened_to(page: Page) -> None:
     assert safe.wait_for_change(token, 10_000) != token
 
 
+PINNED = "https://mini.test/"
+
+
+def _open_pinned(page: Page) -> None:
+    """A page on a pinned origin: the runner's overlay draws only there."""
+    page.route(PINNED, lambda route: route.fulfill(body="<p><span id=t>Her</span></p>"))
+    page.goto(PINNED)
+
+
 def test_the_highlighter_knows_a_signal_is_waiting(page: Page) -> None:
-    page.set_content("<p><span id=t>Her</span></p>")
-    highlighter = OverlayHighlighter(Pins(frozenset()))
+    _open_pinned(page)
+    highlighter = OverlayHighlighter(Pins([PINNED]))
     safe = SafePage(page)
     bubble = Bubble(text="Trykk her", step=1, total=1, lang="nb")
     highlighter.show(safe, safe.locator("#t"), bubble)
@@ -64,8 +73,8 @@ def test_the_highlighter_knows_a_signal_is_waiting(page: Page) -> None:
 def test_only_signals_the_engine_acts_on_count_as_unread(page: Page) -> None:
     from guide_runner.overlay import Signal as OverlaySignal
 
-    page.set_content("<p><span id=t>Her</span></p>")
-    highlighter = OverlayHighlighter(Pins(frozenset()))
+    _open_pinned(page)
+    highlighter = OverlayHighlighter(Pins([PINNED]))
     safe = SafePage(page)
     highlighter.show(safe, safe.locator("#t"), Bubble(text="Her", step=1, total=1, lang="nb"))
     showing = highlighter._showing
