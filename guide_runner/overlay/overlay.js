@@ -69,6 +69,18 @@
     }
   }
 
+  // Enter or Space on a control activates it. Keys typed into a field are what the person
+  // types: not even looked at (a text field, a password field, an editable region).
+  const NOT_TYPED_INTO = new Set([
+    "button", "submit", "reset", "image", "checkbox", "radio", "file", "color", "range",
+  ]);
+  function isActivationKey(event) {
+    const t = event.target;
+    if (t && (t.isContentEditable || t.localName === "textarea"
+        || (t.localName === "input" && !NOT_TYPED_INTO.has(t.type)))) return false;
+    return (event.key === "Enter" || event.key === " ") && !event.repeat;
+  }
+
   function onSignal(listener) {
     if (typeof listener === "function") signalListeners.add(listener);
     return () => signalListeners.delete(listener);
@@ -663,9 +675,7 @@
     if (options.watchActivation) {
       const onClick = () => send("activated", current.showId, { via: "click" });
       const onKey = (event) => {
-        if ((event.key === "Enter" || event.key === " ") && !event.repeat) {
-          send("activated", current.showId, { via: "key" });
-        }
+        if (isActivationKey(event)) send("activated", current.showId, { via: "key" });
       };
       listen(cleanup, el, "click", onClick, passiveCapture);
       listen(cleanup, el, "keydown", onKey, passiveCapture);
@@ -916,9 +926,7 @@
     const passiveCapture = { capture: true, passive: true };
     listen(cleanup, el, "click", () => send("activated", showId, { via: "click" }), passiveCapture);
     listen(cleanup, el, "keydown", (event) => {
-      if ((event.key === "Enter" || event.key === " ") && !event.repeat) {
-        send("activated", showId, { via: "key" });
-      }
+      if (isActivationKey(event)) send("activated", showId, { via: "key" });
     }, passiveCapture);
     const observer = new MutationObserver(() => {
       if (!el.isConnected) {

@@ -214,3 +214,44 @@ def test_waiting_for_a_signal_waits_in_the_page_not_by_sleeping(
     signal = overlay.wait_for_signal(5000)
     assert signal is not None and signal.kind == "activated"
     assert overlay.wait_for_signal(250) is None  # nothing more: the cap ends each wait
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "<input id=f type=password>",
+        "<textarea id=f></textarea>",
+        "<div id=f contenteditable>x</div>",
+    ],
+)
+def test_keys_typed_into_an_outlined_field_are_not_looked_at(
+    page: Page, origins: Origins, overlay: Overlay, field: str
+) -> None:
+    page.goto(origins.url("light.html"))
+    page.evaluate(
+        "(html) => document.querySelector('main').insertAdjacentHTML('afterbegin', html)", field
+    )
+    overlay.show(page.locator("#f"), text="Type here", lang="en")
+    # A key event whose key records being read: the overlay listens on the target itself.
+    read = page.evaluate(
+        """() => {
+          let read = false;
+          const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true });
+          Object.defineProperty(event, 'key', { get() { read = true; return 'a'; } });
+          document.querySelector('#f').dispatchEvent(event);
+          return read;
+        }"""
+    )
+    assert read is False
+    page.locator("#f").press("Enter")
+    assert overlay.wait_for_signal(300) is None  # Enter in a field is no activation
+
+
+def test_enter_on_an_outlined_button_activates_it(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    page.goto(origins.url("light.html"))
+    overlay.show(page.locator("#next"), text="Next", lang="en")
+    page.locator("#next").press("Enter")
+    signal = overlay.wait_for_signal(2000)
+    assert signal is not None and signal.kind == "activated" and signal.via == "key"

@@ -1,7 +1,7 @@
 """Both guides × nb, sv, en on the practice site: with a person acting from outside the
 runner (second Playwright connection over CDP, own thread) — proving the runner never
-clicks, types or reads what is typed, and that no secret reaches any output — and with the
-demo's autopilot."""
+clicks, types (not even through a raw CDP session) or reads what is typed (not even in the
+page), and that no secret reaches any output — and with the demo's autopilot."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from guide_runner.runner.session import PRACTICE_MAILBOX, locale_for
 from guide_runner.runner.tracker import PageTracker
 from tests.runner.guides_under_test import GUIDES, LANGS, shipped
 from tests.runner.outside import OutsidePerson
+from tests.runner.page_spies import record_cdp, tag_init_scripts, trap_typed_value_reads
 from tests.runner.spy import count_untrusted_events, record_input_calls
 
 CANARY_PASSWORD = "Kanari-Passord-41!"
@@ -65,6 +66,7 @@ def test_person_outside_completes_and_runner_never_touches_or_leaks(
         site = PracticeSite()
         site.install(context)
         untrusted = count_untrusted_events(context)
+        reads = trap_typed_value_reads(context)
         values = Autopilot.for_guide(site, guide)
         account = values.account
         account.password = CANARY_PASSWORD  # the secrets this person types
@@ -88,9 +90,14 @@ def test_person_outside_completes_and_runner_never_touches_or_leaks(
             listeners=[companion, person.listen, events.append],
         )
         person.start()
-        with record_input_calls(monkeypatch) as calls:
+        with (
+            record_input_calls(monkeypatch) as calls,
+            record_cdp(monkeypatch) as cdp,
+            tag_init_scripts(monkeypatch),  # the overlay's script is named in a stack
+        ):
             outcome = engine.run()
         person.join(15)
+        context.cookies()  # a round trip: the page's reports sent before it have arrived
         assert outcome.finished, (
             outcome,
             person.errors,
@@ -101,8 +108,14 @@ def test_person_outside_completes_and_runner_never_touches_or_leaks(
         assert outcome.done == [s.id for s in guide.main_path()]
         # No input on a live page: not one input-like call from the runner's thread …
         assert calls == []
-        # … and not one script-made input event in any page.
+        # … and not one script-made input event in any page …
         assert untrusted == []
+        # … and no CDP session: it could press trusted keys (Input.dispatchKeyEvent) or
+        # run scripts that no spy above sees. Only the demo's camera opens one.
+        assert cdp == []
+        # No script the runner evaluated or added read a typed field (value, selection,
+        # FormData) in any page, not even to keep it there.
+        assert reads == []
         # No secret leaves the page.
         secrets = [CANARY_PASSWORD, CANARY_NEW_PASSWORD, CANARY_ONE_TIME, "246810"]
         if account.one_time_code:
