@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
 from guide_runner.guide.loader import GuideError, load_guide
 from guide_runner.guide.model import Guide
 
@@ -32,6 +34,33 @@ class GuideNotFound(Exception):
         super().__init__(f"No guide {wanted!r}.{hint}{listing}")
 
 
+class GuidesFolderMissing(click.BadParameter):
+    """$GUIDE_RUNNER_GUIDES names a folder that is not there: a usage error (exit 2), as
+    ``--guides`` with a missing folder is (click checks that one). A click exception, so
+    that every command shows it without a traceback, ``validate`` (not wrapped) included."""
+
+    def __init__(self, problems: list[str], value: str):
+        hint = ""
+        if os.pathsep not in value and any(sep in value for sep in ",;"):
+            hint = f" (separate folders with {os.pathsep!r})"
+        super().__init__("; ".join(problems) + hint, param_hint=f"${ENV_GUIDES}")
+
+
+def env_guide_folders() -> list[Path]:
+    """The folders named in $GUIDE_RUNNER_GUIDES; GuidesFolderMissing if one is not a folder."""
+    value = os.environ.get(ENV_GUIDES, "")
+    folders = [Path(p) for p in value.split(os.pathsep) if p]
+    problems = []
+    for folder in folders:
+        if not folder.exists():
+            problems.append(f"the folder {str(folder)!r} does not exist")
+        elif not folder.is_dir():
+            problems.append(f"{str(folder)!r} is a file, not a folder")
+    if problems:
+        raise GuidesFolderMissing(problems, value)
+    return folders
+
+
 @dataclass
 class Catalog:
     """Guide files by id. Later folders override earlier ones (a local copy wins)."""
@@ -40,11 +69,7 @@ class Catalog:
 
     @classmethod
     def default(cls, extra: Iterable[Path] = ()) -> Catalog:
-        folders = [builtin_guides_dir()]
-        env = os.environ.get(ENV_GUIDES)
-        if env:
-            folders += [Path(p) for p in env.split(os.pathsep) if p]
-        folders += list(extra)
+        folders = [builtin_guides_dir(), *env_guide_folders(), *extra]
         return cls(folders)
 
     def files(self) -> dict[str, Path]:
