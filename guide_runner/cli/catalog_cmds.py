@@ -11,6 +11,7 @@ from rich.table import Table
 
 from guide_runner.cli.common import (
     CONTEXT_SETTINGS,
+    EXIT_USAGE,
     err,
     guides_option,
     handle_errors,
@@ -18,7 +19,7 @@ from guide_runner.cli.common import (
     out,
     pick_language,
 )
-from guide_runner.guide import Catalog, GuideError, load_guide, localize
+from guide_runner.guide import Catalog, Guide, GuideError, load_guide, localize
 from guide_runner.guide.describe import describe_step
 from guide_runner.guide.schema import guide_json_schema
 
@@ -29,38 +30,52 @@ from guide_runner.guide.schema import guide_json_schema
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @handle_errors
 def list_cmd(guide_dirs: tuple[Path, ...], lang: str | None, as_json: bool) -> None:
-    """List the available guides."""
+    """List the available guides.
+
+    A guide file that does not load is named on stderr; the others are still listed, and
+    the exit code is 2 (as for any broken guide). Steps are counted as the person sees
+    them ("Step n of N"): the main path, without steps reached only through a choice.
+    """
     guides, errors = Catalog.default(guide_dirs).load_all()
     for exc in errors:
         for issue in exc.issues:
-            err.print(f"[yellow]skipped:[/yellow] {escape(str(issue))}")
+            err.print(f"[red]error:[/red] {escape(str(issue))}")
+    if lang is not None and guides and all(lang not in g.languages for g in guides):
+        known = sorted({code for g in guides for code in g.languages})
+        raise click.BadParameter(
+            f"{lang!r} is not available; choose one of {', '.join(known)}.", param_hint="--lang"
+        )
+
+    def shown(g: Guide) -> str:
+        # A guide without the language asked for shows its title in its default language.
+        if lang is not None and lang not in g.languages:
+            return g.default_language
+        return pick_language(lang, g.languages, g.default_language)
+
     if as_json:
         rows = [
             {
                 "id": g.id,
-                "title": localize(g.title, pick_language(lang, g.languages, g.default_language)),
+                "title": localize(g.title, shown(g)),
                 "languages": g.languages,
-                "steps": len(g.steps),
+                "steps": len(g.main_path()),
             }
             for g in guides
         ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    table = Table(title=None, show_lines=False)
-    table.add_column("id", style="bold")
-    table.add_column("title")
-    table.add_column("languages")
-    table.add_column("steps", justify="right")
-    for g in guides:
-        shown = (
-            pick_language(lang, g.languages, g.default_language)
-            if lang in (None, *g.languages)
-            else g.default_language
-        )
-        table.add_row(g.id, localize(g.title, shown), ", ".join(g.languages), str(len(g.steps)))
-    out.print(table)
+    else:
+        table = Table(title=None, show_lines=False)
+        table.add_column("id", style="bold")
+        table.add_column("title")
+        table.add_column("languages")
+        table.add_column("steps", justify="right")
+        for g in guides:
+            table.add_row(
+                g.id, localize(g.title, shown(g)), ", ".join(g.languages), str(len(g.main_path()))
+            )
+        out.print(table)
     if errors:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_USAGE)
 
 
 @click.command("show", context_settings=CONTEXT_SETTINGS)
@@ -103,7 +118,12 @@ def validate_cmd(paths: tuple[Path, ...], guide_dirs: tuple[Path, ...]) -> None:
             for issue in exc.issues:
                 err.print(f"[red]error:[/red] {escape(str(issue))}")
             continue
-        err.print(f"[green]ok[/green] {escape(str(file))} ({guide.id}, {len(guide.steps)} steps)")
+        main = len(guide.main_path())
+        branch = len(guide.steps) - main
+        steps = f"{main} steps"
+        if branch:
+            steps += f" + {branch} on a branch" if branch == 1 else f" + {branch} on branches"
+        err.print(f"[green]ok[/green] {escape(str(file))} ({guide.id}, {steps})")
     if failed:
         err.print(f"{failed} of {len(files)} guide files have errors.")
         raise SystemExit(1)

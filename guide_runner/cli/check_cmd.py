@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -11,29 +12,90 @@ from rich.markup import escape
 from guide_runner.cli.common import (
     CONTEXT_SETTINGS,
     browser_options,
+    check_output_folder,
     err,
+    error,
     guides_option,
     handle_errors,
     out,
 )
 
+if TYPE_CHECKING:
+    from guide_runner.guide import Guide
+
 # Exit codes: 0 every step ok, 1 drift found, 2 usage or infrastructure error.
 EXIT_OK, EXIT_DRIFT, EXIT_INFRA = 0, 1, 2
 
 
-def _params(values: tuple[str, ...]) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for value in values:
-        name, eq, text = value.partition("=")
-        if not eq or not name:
-            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--param")
-        params[name.strip()] = text.strip()
-    return params
-
-
 def _infra(message: str) -> SystemExit:
-    err.print(f"[red]error:[/red] {escape(message)}")
-    return SystemExit(EXIT_INFRA)
+    return error(message, EXIT_INFRA)
+
+
+def _params(guides: list[Guide], pairs: tuple[str, ...]) -> dict[str, str]:
+    """``--param`` values, validated as ``run`` does (runner/session.py): known names only,
+    https-origin values exactly ``https://host[:port]``. With several guides, a name must
+    belong to one of them and is validated by each guide that has it."""
+    from guide_runner.runner.origins import ParameterError
+    from guide_runner.runner.session import check_params, parse_params
+
+    checked: dict[str, str] = {}
+    try:
+        for name, value in parse_params(pairs).items():
+            owners = [g for g in guides if name in g.parameters]
+            if not owners and len(guides) == 1:
+                check_params(guides[0], {name: value})  # run's own message
+            if not owners:
+                known = sorted({p for g in guides for p in g.parameters})
+                raise ParameterError(
+                    f"none of the guides has a parameter {name!r} "
+                    f"(they have: {', '.join(known) or 'none'})"
+                )
+            for guide in owners:
+                checked.update(check_params(guide, {name: value}))
+    except ParameterError as exc:
+        raise click.BadParameter(str(exc), param_hint="--param") from None
+    return checked
+
+
+def _leave_walks_behind() -> None:
+    """Ctrl-C while walks run: exit 130 now, without waiting for them.
+
+    The walks run in daemon threads, inside Playwright calls; an interpreter that shuts
+    down around such threads can crash (seen: "malloc(): … corrupted", exit -6). So the
+    process ends at once: each Playwright driver sees its pipe close and closes its browser.
+    """
+    import os
+    import sys
+    import threading
+
+    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, MESSAGE
+
+    if not any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        return  # nothing left running: the usual way out (cli/main.py) says it
+    err.print(MESSAGE)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _check_storage_state(path: Path) -> None:
+    """A usage error unless ``path`` holds a session saved by ``login`` (Playwright's format)."""
+    import json
+
+    problem = f"{str(path)!r} is not a saved session file"
+    hint = "save one with `guide-runner login --save-state FILE`"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot read {str(path)!r}: {exc.strerror or exc}", param_hint="--storage-state"
+        ) from None
+    except ValueError:
+        raise click.BadParameter(
+            f"{problem} (it is not JSON); {hint}", param_hint="--storage-state"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("cookies"), list):
+        raise click.BadParameter(f"{problem}; {hint}", param_hint="--storage-state")
 
 
 @click.command("check", context_settings=CONTEXT_SETTINGS)
@@ -132,7 +194,7 @@ def check_cmd(
     unreachable, skipped, not-walked (docs/checks.md). Exit code 0 when every step is ok,
     1 when drift is found, 2 on a usage or infrastructure error (e.g. no network).
     """
-    from guide_runner.browser import BrowserNotFound, discover
+    from guide_runner.browser import BrowserNotFound, discover, has_display
     from guide_runner.check.run import CheckConfig, Job, run_jobs
     from guide_runner.guide import Catalog
 
@@ -154,7 +216,20 @@ def check_cmd(
         raise click.UsageError(
             "--storage-state is for --site live (the practice site signs in itself)."
         )
-    params = _params(param_values)
+    if storage_state is not None and report_dir is not None:
+        raise click.UsageError(
+            "--report does not go with --storage-state: its screenshots of a signed-in "
+            "session would show the person's own details."
+        )
+    if storage_state is not None:
+        _check_storage_state(storage_state)
+    if report_dir is not None:
+        check_output_folder(report_dir, "--report")
+    if headed and not has_display():
+        raise _infra(
+            "no display for --headed: leave it out to check in the background, "
+            "or run under xvfb-run."
+        )
 
     catalog = Catalog.default(guide_dirs)
     if all_guides:
@@ -164,19 +239,22 @@ def check_cmd(
 
             raise GuideError([issue for exc in errors for issue in exc.issues])
     else:
-        guides = [catalog.load(name) for name in guide_names]
+        # The same guide named twice (or by id and by path) is checked once.
+        loaded = [catalog.load(name) for name in dict.fromkeys(guide_names)]
+        guides = list({g.id: g for g in loaded}.values())
+    params = _params(guides, param_values)
     jobs: list[Job] = []
     for guide in guides:
         if all_langs:
             chosen = list(guide.languages)
         elif langs:
-            unknown = [lang for lang in langs if lang not in guide.languages]
+            unknown = [lang for lang in dict.fromkeys(langs) if lang not in guide.languages]
             if unknown:
                 raise click.BadParameter(
                     f"{guide.id} has no {', '.join(unknown)}; it has {', '.join(guide.languages)}.",
                     param_hint="--lang",
                 )
-            chosen = list(langs)
+            chosen = list(dict.fromkeys(langs))
         else:
             chosen = [guide.default_language]
         jobs += [Job(guide, lang) for lang in chosen]
@@ -207,10 +285,15 @@ def check_cmd(
         err.print(f"{mark} {escape(job.key)}: {len(results)} steps in {seconds:.1f} s{note}")
 
     from guide_runner.check.walker import SiteUnreachable
+    from guide_runner.runner.launch import driver_in_own_session, failed_to_start, reason
 
+    driver_in_own_session()  # Ctrl-C in a terminal stops the check, not the drivers first
     started = time.monotonic()
     try:
         results = run_jobs(jobs, config, workers=workers, progress=progress)
+    except KeyboardInterrupt:
+        _leave_walks_behind()
+        raise
     except SiteUnreachable as exc:
         raise _infra(f"{exc}") from None
     except Exception as exc:  # Playwright could not start, the HAR file is broken, …
@@ -218,9 +301,13 @@ def check_cmd(
 
         from guide_runner.autopilot import AutopilotRefused
 
+        text = str(exc)
+        if isinstance(exc, PlaywrightError) and text.startswith("BrowserType.launch:"):
+            raise _infra(failed_to_start(choice, exc)) from None
+        if isinstance(exc, PlaywrightError) and text.startswith("BrowserContext.route_from_har:"):
+            raise _infra(f"cannot replay {har}: {reason(exc)}") from None
         if isinstance(exc, (PlaywrightError, AutopilotRefused, OSError)):
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise _infra(f"the check could not run: {first}") from None
+            raise _infra(f"the check could not run: {reason(exc)}") from None
         raise
     seconds = time.monotonic() - started
     drift = any(r.drift for r in results)
@@ -242,6 +329,11 @@ def check_cmd(
     if report_dir is not None:
         from guide_runner.check.html import write_report
 
-        path = write_report(report_dir, results, {g.id: g for g in guides}, site=mode)
+        try:
+            path = write_report(report_dir, results, {g.id: g for g in guides}, site=mode)
+        except OSError as exc:
+            raise _infra(
+                f"could not write the report to {report_dir}: {exc.strerror or exc}"
+            ) from None
         err.print(f"Report: {path}")
     raise SystemExit(code)

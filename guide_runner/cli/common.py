@@ -11,8 +11,13 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Exit codes (README): 0 ok, 1 failure or drift found, 2 usage error (an unknown or broken
+# guide too; for `check` also an infrastructure problem), 130 Ctrl-C (cli/interrupt.py).
+EXIT_FAILURE, EXIT_USAGE = 1, 2
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -79,6 +84,51 @@ def system_language(available: list[str]) -> str | None:
     return code if code in available else None
 
 
+def error(message: str, code: int = EXIT_FAILURE) -> SystemExit:
+    """Print "error: message" on stderr; the SystemExit to raise."""
+    err.print(f"[red]error:[/red] {escape(message)}")
+    return SystemExit(code)
+
+
+def _nearest_existing(path: Path) -> Path:
+    path = Path(os.path.abspath(path))
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def check_output_folder(path: Path, option: str) -> None:
+    """Usage error unless ``path`` is, or can be made, a folder this process writes into.
+
+    Nothing is created: a run that fails for another reason leaves no empty folder behind.
+    """
+    existing = _nearest_existing(path)
+    if existing == Path(os.path.abspath(path)):
+        if not existing.is_dir():
+            raise click.BadParameter(f"{str(path)!r} is a file, not a folder.", param_hint=option)
+    elif not existing.is_dir():
+        raise click.BadParameter(
+            f"cannot create {str(path)!r}: {str(existing)!r} is a file, not a folder.",
+            param_hint=option,
+        )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise click.BadParameter(
+            f"cannot write into {str(existing)!r} (no permission).", param_hint=option
+        )
+
+
+def check_output_file(path: Path, option: str) -> None:
+    """Usage error unless ``path``'s folder exists and this process may write a file there."""
+    folder = Path(os.path.abspath(path)).parent
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise click.BadParameter(f"the folder {str(folder)!r} {what}.", param_hint=option)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(
+            f"cannot write into {str(folder)!r} (no permission).", param_hint=option
+        )
+
+
 def pick_language(requested: str | None, available: list[str], default: str) -> str:
     if requested:
         if requested not in available:
@@ -91,7 +141,11 @@ def pick_language(requested: str | None, available: list[str], default: str) -> 
 
 
 def handle_errors(f: F) -> F:
-    """Turn the domain's expected failures into one clear message (exit 1), never a traceback."""
+    """Turn the domain's expected failures into one clear message, never a traceback.
+
+    An unknown or broken guide is a usage error (exit 2); a browser that is missing or does
+    not start is a failure (exit 1).
+    """
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -105,10 +159,12 @@ def handle_errors(f: F) -> F:
 
             if isinstance(exc, GuideError):
                 for issue in exc.issues:
-                    err.print(f"[red]error:[/red] {issue}", markup=True, highlight=False)
-                raise SystemExit(1) from None
-            if isinstance(exc, (GuideNotFound, BrowserNotFound)):
-                raise click.ClickException(str(exc)) from None
+                    err.print(f"[red]error:[/red] {escape(str(issue))}")
+                raise SystemExit(EXIT_USAGE) from None
+            if isinstance(exc, GuideNotFound):
+                raise error(str(exc), EXIT_USAGE) from None
+            if isinstance(exc, BrowserNotFound):  # also launch.BrowserFailed
+                raise error(str(exc)) from None
             raise
 
     return wrapper  # type: ignore[return-value]

@@ -10,7 +10,9 @@ from rich.markup import escape
 
 from guide_runner.cli.common import (
     CONTEXT_SETTINGS,
+    check_output_folder,
     err,
+    error,
     guides_option,
     handle_errors,
     lang_option,
@@ -57,6 +59,9 @@ def demo_cmd(
     from guide_runner.browser import has_display
     from guide_runner.runner.launch import launch_while
 
+    # Before anything plays: a report that cannot be written at the end wastes the run.
+    check_output_folder(out_dir or Path("guide-runner-out"), "--out")
+
     def load() -> tuple[Guide, str]:
         # On a background thread while the browser starts: the guide models, the YAML, and
         # the modules the walk needs are loaded in time the main thread spends waiting.
@@ -77,8 +82,8 @@ def demo_cmd(
         from guide_runner.runner.messages import say
 
         _, language = load()
-        err.print(f"[red]{escape(say('no_display', language))}[/red]")
-        err.print("Run it without --headed to play it in the background and get the report.")
+        err.print(f"[red]{escape(say('no_display', language, command='demo'))}[/red]")
+        err.print(escape(say("no_display_demo", language)))
         raise SystemExit(1)
     started = launch_while(load, headless=not headed)
     g, language = started.value
@@ -98,6 +103,7 @@ def _demo(
     from playwright.sync_api import Error as PlaywrightError
 
     from guide_runner.autopilot import Autopilot
+    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, interrupted
     from guide_runner.guide import localize
     from guide_runner.practice import PracticeSite
     from guide_runner.runner import report
@@ -106,6 +112,7 @@ def _demo(
     from guide_runner.runner.engine import Engine, Settings
     from guide_runner.runner.highlight import OverlayHighlighter
     from guide_runner.runner.keys import NoKeys
+    from guide_runner.runner.launch import reason
     from guide_runner.runner.messages import say
     from guide_runner.runner.origins import Pins
     from guide_runner.runner.session import PRACTICE_MAILBOX, new_context
@@ -145,19 +152,24 @@ def _demo(
         outcome = engine.run()
     except KeyboardInterrupt:
         err.print(f"[yellow]{escape(say('interrupted', lang))}[/yellow]")
-        return 1
+        return EXIT_INTERRUPTED
     except PlaywrightError as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "browser error"
-        err.print(f"[red]The browser stopped: {escape(first_line)}[/red]")
+        err.print(f"[red]error:[/red] the browser stopped: {escape(reason(exc))}")
         return 1
     finally:
         started.stop()
-    path = report.write(recorder, out_dir, title, guide.id)
+    if interrupted():  # the engine has said so; a report of a broken-off demo shows nothing
+        return EXIT_INTERRUPTED
+    try:
+        path = report.write(recorder, out_dir, title, guide.id)
+    except OSError as exc:
+        raise error(f"could not write the report to {out_dir}: {exc.strerror or exc}") from None
     done = sum(1 for e in recorder.entries if e.how in ("done", "chosen"))
     not_needed = sum(1 for e in recorder.entries if e.how == "optional")
-    err.print(
-        f"{escape(title)}: {done} steps done, {not_needed} not needed, "
-        f"{recorder.seconds:.1f} s — {escape(outcome.ending)}"
-    )
+    seconds = f"{recorder.seconds:.1f}"
+    if lang != "en":
+        seconds = seconds.replace(".", ",")
+    summary = say("demo_summary", lang, done=done, not_needed=not_needed, seconds=seconds)
+    err.print(f"{escape(title)}: {escape(summary)}")
     out.print(str(path))
     return outcome.exit_code

@@ -15,7 +15,14 @@ from typing import Any
 import click
 from rich.markup import escape
 
-from guide_runner.cli.common import CONTEXT_SETTINGS, browser_options, err, handle_errors
+from guide_runner.cli.common import (
+    CONTEXT_SETTINGS,
+    browser_options,
+    check_output_file,
+    err,
+    error,
+    handle_errors,
+)
 
 DEFAULT_URL = "https://accountsettings.connect.visma.com/"
 WARNING = (
@@ -63,37 +70,41 @@ def login_cmd(
     Use the file with `guide-runner check --site live --storage-state FILE`.
     """
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
-    from guide_runner.browser import discover, has_display
+    from guide_runner.browser import has_display
+    from guide_runner.runner.launch import launch_while, reason
 
+    # Before the browser opens: a session signed in by hand and then not saved is lost.
+    check_output_file(state_file, "--save-state")
     if not headless and not has_display():
-        err.print(
-            "[red]error:[/red] no display: `guide-runner login` needs a visible browser "
-            "window to sign in by hand. Run it on a desktop (or with xvfb-run and a VNC viewer)."
+        raise error(
+            "no display: `guide-runner login` needs a visible browser window to sign in by "
+            "hand. Run it on a desktop (or with xvfb-run and a VNC viewer)."
         )
-        raise SystemExit(1)
-    choice = discover(str(executable) if executable else None, browser_channel)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(headless=headless, **choice.launch_kwargs())
+    started = launch_while(
+        lambda: None, headless=headless, executable=executable, channel=browser_channel
+    )
+    try:
+        context = started.browser.new_context(no_viewport=not headless)
+        page = context.new_page()
         try:
-            context = browser.new_context(no_viewport=not headless)
-            page = context.new_page()
-            try:
-                page.goto(url)
-            except PlaywrightError as exc:
-                why = escape(str(exc).splitlines()[0])
-                err.print(f"[yellow]Could not open {escape(url)}:[/yellow] {why}")
-            if not headless:
-                err.print(
-                    "Sign in in the browser window, then close the window to save the session."
-                )
-                page.wait_for_event("close", timeout=0)
-            else:
-                page.close()
-            state = context.storage_state()
-        finally:
-            browser.close()
-    write_private(state_file, dict(state))
+            page.goto(url)
+        except PlaywrightError as exc:
+            err.print(f"[yellow]Could not open {escape(url)}:[/yellow] {escape(reason(exc))}")
+        if not headless:
+            err.print("Sign in in the browser window, then close the window to save the session.")
+            page.wait_for_event("close", timeout=0)
+        else:
+            page.close()
+        state = context.storage_state()
+    finally:
+        started.stop()
+    try:
+        write_private(state_file, dict(state))
+    except OSError as exc:
+        raise error(
+            f"could not save the session to {state_file}: {exc.strerror or exc}. "
+            "Sign in again with a --save-state FILE in a folder you can write to."
+        ) from None
     err.print(f"Saved the session to {escape(str(state_file))} (mode 0600).")
     err.print(f"[bold yellow]Warning:[/bold yellow] {escape(WARNING.format(path=state_file))}")

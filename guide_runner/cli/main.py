@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 import sys
 from typing import Any
 
 import click
 
 from guide_runner import __version__
+from guide_runner.cli import interrupt
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -77,6 +79,44 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # Ctrl-C anywhere in a command: one line, exit 130 (a command that stops a walk on
+        # Ctrl-C says so in the person's language and exits 130 itself).
+        with interrupt.watch():
+            try:
+                return super().invoke(ctx)
+            except KeyboardInterrupt:
+                raise interrupt.stop() from None
+            except click.Abort as exc:  # Ctrl-C or end of input at a prompt
+                if isinstance(exc.__context__, KeyboardInterrupt) or interrupt.interrupted():
+                    raise interrupt.stop() from None
+                raise
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """click's main, with every error as "error: …" like the commands' own messages."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            _show(exc)
+            sys.exit(exc.exit_code)
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                raise interrupt.stop() from None
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            raise interrupt.stop() from None
+        sys.exit(result if isinstance(result, int) else 0)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Short help comes from the table above, so `-h` imports no command module.
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
@@ -92,12 +132,22 @@ def cli() -> None:
     and check that the guides still match the pages."""
 
 
+def _show(exc: click.ClickException) -> None:
+    """click's own rendering (usage line, help hint), with "error:" as the commands write it."""
+    text = io.StringIO()
+    exc.show(file=text)
+    lines = [
+        "error: " + line.removeprefix("Error: ") if line.startswith("Error: ") else line
+        for line in text.getvalue().splitlines()
+    ]
+    click.echo("\n".join(lines), err=True)
+
+
 def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="guide-runner")
-    except KeyboardInterrupt:  # pragma: no cover - a command handles its own Ctrl-C
-        click.echo("Stopped.", err=True)
-        sys.exit(1)
+    except KeyboardInterrupt:  # pragma: no cover - between the commands' own handling
+        raise interrupt.stop() from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,7 @@ from guide_runner.cli.common import (
     CONTEXT_SETTINGS,
     browser_options,
     err,
+    error,
     handle_errors,
     lang_option,
     pages_option,
@@ -23,25 +24,21 @@ SIGN_IN_URL = (
 LOCALES = {"nb": "nb-NO", "sv": "sv-SE", "en": "en-US"}
 
 NO_DISPLAY = (
-    "No display: the practice site opens a visible browser window, and this session has none "
+    "no display: the practice site opens a visible browser window, and this session has none "
     "(DISPLAY / WAYLAND_DISPLAY are not set).\n"
     "Run it on a desktop, or under a virtual display: xvfb-run guide-runner practice …"
 )
 
 
 def _start_address(guide_id: str | None) -> tuple[str, str | None]:
-    """(address to open, the guide's default language); the sign-in page when unknown."""
+    """(address to open, the guide's default language); the sign-in page without a guide.
+
+    An unknown or broken guide is an error (``handle_errors`` makes it a usage error)."""
     if not guide_id:
         return SIGN_IN_URL, None
-    try:
-        from guide_runner.guide import Catalog
+    from guide_runner.guide import Catalog
 
-        guide = Catalog.default().load(guide_id)
-    except Exception as exc:  # a missing or broken guide must not stop free exploration
-        err.print(
-            f"[yellow]Guide {guide_id!r} not loaded[/yellow] ({exc}); opening the sign-in page."
-        )
-        return SIGN_IN_URL, None
+    guide = Catalog.default().load(guide_id)
     values = {name: p.default for name, p in guide.parameters.items()}
     start = re.sub(r"\{([a-z_][a-z0-9_]*)\}", lambda m: values.get(m[1], m[0]), guide.start)
     return start, guide.default_language
@@ -72,19 +69,18 @@ def practice_cmd(
 ) -> None:
     """Open the practice site (a replica of the Visma pages, at their real addresses) in a
     visible browser, at GUIDE's start page when given. Close the window to stop."""
-    from guide_runner.browser import discover, has_display
+    from guide_runner.browser import has_display
 
-    if not has_display():
-        err.print(f"[red]error:[/red] {NO_DISPLAY}", markup=True, highlight=False)
-        raise SystemExit(1)
     if lang is not None and lang not in LOCALES:
         raise click.BadParameter(f"choose one of {', '.join(LOCALES)}", param_hint="--lang")
     start, guide_lang = _start_address(guide)
+    if not has_display():
+        raise error(NO_DISPLAY)
 
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
     from guide_runner.practice import PracticeSite
+    from guide_runner.runner.launch import launch_while
 
     site = PracticeSite(pages_dir)
     if not site.serves(start):
@@ -93,10 +89,13 @@ def practice_cmd(
         )
         start = SIGN_IN_URL
     language = lang or guide_lang
-    with sync_playwright() as pw:
-        choice = discover(str(executable) if executable else None, browser_channel, playwright=pw)
-        err.print(f"Browser: {choice.describe()}")
-        browser = pw.chromium.launch(headless=False, **choice.launch_kwargs())
+    started = launch_while(
+        lambda: None, headless=False, executable=executable, channel=browser_channel
+    )
+    try:
+        if started.choice is not None:
+            err.print(f"Browser: {started.choice.describe()}")
+        browser = started.browser
         context_args = PracticeSite.context_options()
         if language:
             context_args["locale"] = LOCALES[language]
@@ -106,13 +105,10 @@ def practice_cmd(
         page.goto(start)
         _print_accounts()
         err.print(f"Opened {start}. Close the browser window to stop.")
-        try:
+        with contextlib.suppress(PlaywrightError):
             while context.pages and browser.is_connected():
                 context.pages[0].wait_for_event("close", timeout=0)
-        except (PlaywrightError, KeyboardInterrupt):
-            pass
-        finally:
-            with contextlib.suppress(PlaywrightError):
-                browser.close()
+    finally:
+        started.stop()  # Ctrl-C goes on to the one-line message and exit code 130
     if site.blocked:
         err.print(f"Blocked {len(site.blocked)} request(s) to addresses outside the practice site.")

@@ -27,26 +27,67 @@ if TYPE_CHECKING:
 Loaded = tuple["Guide", str, dict[str, str]]
 
 
-def _ask_missing(guide: Guide, given: dict[str, str], lang: str) -> dict[str, str]:
-    """Ask for parameters not given (on a terminal), else use their defaults."""
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _missing_without_terminal(guide: Guide, missing: list[str]) -> click.UsageError:
     from guide_runner.guide import localize
+
+    lang = "en" if "en" in guide.languages else guide.default_language
+    needs, flags = [], []
+    for name in missing:
+        spec = guide.parameters[name]
+        needs.append(f"{name} ({localize(spec.prompt, lang)})")
+        flags.append(f"--param {name}={'https://…' if spec.kind == 'https-origin' else '…'}")
+    return click.UsageError(
+        f"{guide.id} needs {' and '.join(needs)}, and there is no terminal to ask on: "
+        f"give {' '.join(flags)}"
+    )
+
+
+def _why_not_an_origin(value: str) -> str:
+    """The message key that says, in the person's words, what is wrong with the address."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip().rstrip("/"))
+    if parts.scheme.lower() != "https":
+        return "param_not_https"
+    named = parts.hostname and not (parts.username or parts.password)
+    if named and (parts.path or parts.query or parts.fragment):
+        return "param_has_path"
+    return "param_not_address"
+
+
+def _ask_missing(guide: Guide, given: dict[str, str], lang: str, practice: bool) -> dict[str, str]:
+    """Parameters not given: the practice site's defaults, else asked for on the terminal.
+
+    A default is the practice site's address, never shown as a suggestion for the real
+    pages. Without a terminal ``load`` has already refused (a usage error)."""
+    from guide_runner.guide import localize
+    from guide_runner.runner.messages import say
     from guide_runner.runner.origins import ParameterError, https_origin
 
     params = dict(given)
-    interactive = sys.stdin is not None and sys.stdin.isatty()
     for name, spec in guide.parameters.items():
         if name in params:
             continue
-        if not interactive:
+        if practice:
             params[name] = spec.default
             continue
+        question = localize(spec.prompt, lang)
+        if spec.kind == "https-origin" and "https://" not in question:
+            question = f"{question} {say('param_example', lang)}"
         while True:
-            value = click.prompt(localize(spec.prompt, lang), default=spec.default, err=True)
-            try:
-                params[name] = https_origin(value) if spec.kind == "https-origin" else value
+            value = click.prompt(question, prompt_suffix=" ", err=True).strip()
+            if spec.kind != "https-origin":
+                params[name] = value
                 break
-            except ParameterError as exc:
-                err.print(f"[red]{escape(str(exc))}[/red]")
+            try:
+                params[name] = https_origin(value)
+                break
+            except ParameterError:
+                err.print(f"[red]{escape(say(_why_not_an_origin(value), lang))}[/red]")
     return params
 
 
@@ -127,6 +168,9 @@ def run_cmd(
             given = check_params(g, parse_params(param_pairs))
         except ParameterError as exc:
             raise click.BadParameter(str(exc), param_hint="--param") from None
+        missing = [name for name in g.parameters if name not in given]
+        if missing and not practice and not _interactive():
+            raise _missing_without_terminal(g, missing)
         import guide_runner.runner.companion
         import guide_runner.runner.engine  # noqa: F401
 
@@ -141,13 +185,13 @@ def run_cmd(
         from guide_runner.runner.messages import say
 
         _, language, _ = load()
-        err.print(f"[red]{escape(say('no_display', language))}[/red]")
+        err.print(f"[red]{escape(say('no_display', language, command='run'))}[/red]")
         raise SystemExit(1)
     started = launch_while(load, headless=headless, executable=executable, channel=browser_channel)
     try:
         # Asked on the terminal while the window is already open.
         g, language, given = started.value
-        params = _ask_missing(g, given, language)
+        params = _ask_missing(g, given, language, practice)
     except BaseException:
         started.stop()
         raise
@@ -167,10 +211,12 @@ def _run(
 ) -> int:
     from playwright.sync_api import Error as PlaywrightError
 
+    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, interrupted
     from guide_runner.runner.companion import Companion
     from guide_runner.runner.engine import Engine, Settings
     from guide_runner.runner.highlight import OverlayHighlighter
     from guide_runner.runner.keys import keys_for_stdin
+    from guide_runner.runner.launch import reason
     from guide_runner.runner.messages import say
     from guide_runner.runner.origins import Pins
     from guide_runner.runner.session import PRACTICE_MAILBOX, new_context
@@ -201,15 +247,14 @@ def _run(
         keys = keys_for_stdin()
         engine = Engine(guide, tracker, highlighter, settings, keys=keys, listeners=[companion])
         outcome = engine.run()
-        return outcome.exit_code
+        return EXIT_INTERRUPTED if interrupted() else outcome.exit_code
     except KeyboardInterrupt:
         companion.close()
         err.print(f"[yellow]{escape(say('interrupted', lang))}[/yellow]")
-        return 1
+        return EXIT_INTERRUPTED
     except PlaywrightError as exc:
         companion.close()
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "browser error"
-        err.print(f"[red]The browser stopped: {escape(first_line)}[/red]")
+        err.print(f"[red]error:[/red] the browser stopped: {escape(reason(exc))}")
         return 1
     finally:
         if keys is not None:

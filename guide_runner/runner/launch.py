@@ -5,11 +5,21 @@ calling thread spends it waiting on other processes. ``launch_while`` gives that
 ``work`` (loading and validating the guide: importing the guide models, reading YAML) on a
 background thread, so the first page opens sooner. This module imports neither the guide
 models nor the engine, so that the two really overlap.
+
+Playwright's driver (a Node.js process) is started in a session of its own
+(``driver_in_own_session``): a terminal's Ctrl-C goes to the whole foreground process group,
+and a driver that received it too would exit at once, taking the browser with it and
+leaving asyncio to complain ("Future exception was never retrieved … Connection closed
+while reading from the driver") after the command's own words. In its own session the
+driver hears of Ctrl-C only from us: the command ends its walk and closes the browser and
+the driver in order. It still exits when this process dies (its stdin pipe closes).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,11 +27,95 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api._context_manager import PlaywrightContextManager
 
-from guide_runner.browser import discover
+from guide_runner.browser import BrowserChoice, BrowserNotFound, discover
 
 T = TypeVar("T")
+
+DOCTOR_HINT = "Run `guide-runner doctor` to see which browser is used and why."
+
+# "BrowserType.launch: ", "BrowserContext.route_from_har: ": the API call Playwright's
+# messages start with; it means nothing to a person.
+_API_CALL = re.compile(r"^[A-Z][A-Za-z]*\.[a-z_][A-Za-z_]*: ")
+
+
+def reason(exc: BaseException) -> str:
+    """The first line of an error's message, without Playwright's API call name."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    first = _API_CALL.sub("", lines[0]).strip() if lines else ""
+    if first.endswith(":") and len(lines) > 1:  # "Error reading storage state from f.json:"
+        first = f"{first} {lines[1]}"
+    return first or type(exc).__name__
+
+
+class BrowserFailed(BrowserNotFound):
+    """The browser was found but did not start; the message says which, and what to do."""
+
+
+def failed_to_start(choice: BrowserChoice, exc: BaseException) -> str:
+    """One sentence for a browser that would not start, and the hint to run doctor."""
+    text = str(exc)
+    why = (
+        "there is no display for a visible window"
+        if "XServer" in text or "$DISPLAY" in text
+        else reason(exc).rstrip(".")
+    )
+    what = (
+        f"The browser at {choice.executable_path}"
+        if choice.executable_path
+        else f"The {choice.channel} browser channel"
+    )
+    return f"{what} failed to start: {why}.\n{DOCTOR_HINT}"
+
+
+class _AsyncioForTheDriver:
+    """asyncio as Playwright's transport sees it: the driver starts in a new session."""
+
+    def __init__(self, real: Any):
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    async def create_subprocess_exec(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("start_new_session", True)
+        return await self._real.create_subprocess_exec(*args, **kwargs)
+
+
+def driver_in_own_session() -> None:
+    """Start Playwright's drivers in a session of their own from now on (POSIX; idempotent).
+
+    Playwright has no option for it: its transport module's view of asyncio is wrapped so
+    that ``create_subprocess_exec`` gets ``start_new_session=True``. Should a Playwright
+    release move the call, nothing breaks: the driver then starts as before.
+    """
+    if os.name != "posix":
+        return
+    try:
+        from playwright._impl import transport
+    except ImportError:  # pragma: no cover - another Playwright layout
+        return
+    current = getattr(transport, "asyncio", None)
+    if current is None or isinstance(current, _AsyncioForTheDriver):
+        return
+    setattr(transport, "asyncio", _AsyncioForTheDriver(current))  # noqa: B010
+
+
+def _launch(
+    playwright: Playwright,
+    *,
+    headless: bool,
+    executable: Path | None = None,
+    channel: str | None = None,
+) -> tuple[BrowserChoice, Browser]:
+    choice = discover(str(executable) if executable else None, channel, playwright)
+    kwargs: dict[str, Any] = {**choice.launch_kwargs(), "headless": headless}
+    try:
+        return choice, playwright.chromium.launch(**kwargs)
+    except PlaywrightError as exc:
+        raise BrowserFailed(failed_to_start(choice, exc)) from None
 
 
 def launch(
@@ -31,10 +125,10 @@ def launch(
     executable: Path | None = None,
     channel: str | None = None,
 ) -> Browser:
-    """The browser ``discover`` picks (or the one asked for), launched."""
-    choice = discover(str(executable) if executable else None, channel, playwright)
-    kwargs: dict[str, Any] = {**choice.launch_kwargs(), "headless": headless}
-    return playwright.chromium.launch(**kwargs)
+    """The browser ``discover`` picks (or the one asked for), launched.
+
+    Raises ``BrowserFailed`` (a ``BrowserNotFound``) when it does not start."""
+    return _launch(playwright, headless=headless, executable=executable, channel=channel)[1]
 
 
 @dataclass
@@ -46,6 +140,7 @@ class Started(Generic[T]):
     browser: Browser
     value: T
     headless: bool = True
+    choice: BrowserChoice | None = None
 
     def stop(self) -> None:
         """Close the browser and stop Playwright; either may already be gone."""
@@ -67,6 +162,7 @@ def launch_while(
     Errors keep the order a person expects: when ``work`` fails (an unknown or broken
     guide), its error is raised, not the browser's, and the browser is closed again.
     """
+    driver_in_own_session()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="guide-runner-start") as pool:
         pending = pool.submit(work)
         manager = sync_playwright()
@@ -74,7 +170,9 @@ def launch_while(
         try:
             playwright = manager.start()
             started = True
-            browser = launch(playwright, headless=headless, executable=executable, channel=channel)
+            choice, browser = _launch(
+                playwright, headless=headless, executable=executable, channel=channel
+            )
         except BaseException:
             if started:
                 with contextlib.suppress(Exception, KeyboardInterrupt):
@@ -86,4 +184,4 @@ def launch_while(
         except BaseException:
             Started(manager, playwright, browser, None).stop()
             raise
-    return Started(manager, playwright, browser, value, headless)
+    return Started(manager, playwright, browser, value, headless, choice)

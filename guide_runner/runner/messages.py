@@ -187,12 +187,48 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "The page in the browser crashed. Run the same command again to start over.",
     },
     "no_display": {
-        "nb": "Fant ingen skjerm å vise nettleseren på. guide-runner run trenger et synlig "
+        "nb": "Fant ingen skjerm å vise nettleseren på. guide-runner {command} trenger et synlig "
         "nettleservindu; kjør den på en maskin med skjerm.",
-        "sv": "Hittade ingen skärm att visa webbläsaren på. guide-runner run behöver ett synligt "
-        "webbläsarfönster; kör den på en dator med skärm.",
-        "en": "No display to show the browser on. guide-runner run needs a visible browser "
+        "sv": "Hittade ingen skärm att visa webbläsaren på. guide-runner {command} behöver ett "
+        "synligt webbläsarfönster; kör det på en dator med skärm.",
+        "en": "No display to show the browser on. guide-runner {command} needs a visible browser "
         "window; run it on a computer with a screen.",
+    },
+    "no_display_demo": {
+        "nb": "Kjør den uten --headed, så spilles den av i bakgrunnen og du får rapporten.",
+        "sv": "Kör det utan --headed, så spelas det upp i bakgrunden och du får rapporten.",
+        "en": "Run it without --headed to play it in the background and get the report.",
+    },
+    "demo_summary": {
+        "nb": "{done} steg gjort, {not_needed} trengtes ikke, {seconds} s",
+        "sv": "{done} steg gjorda, {not_needed} behövdes inte, {seconds} s",
+        "en": "{done} steps done, {not_needed} not needed, {seconds} s",
+    },
+    "param_example": {
+        "nb": "(for eksempel https://kommune.visma.no)",
+        "sv": "(till exempel https://kommune.visma.no)",
+        "en": "(for example https://kommune.visma.no)",
+    },
+    "param_not_https": {
+        "nb": "Adressen må begynne med https:// – prøv igjen.",
+        "sv": "Adressen måste börja med https:// – försök igen.",
+        "en": "The address must start with https:// – please try again.",
+    },
+    "param_has_path": {
+        "nb": "Skriv bare selve adressen, uten noe bak den (for eksempel "
+        "https://kommune.visma.no) – prøv igjen.",
+        "sv": "Skriv bara själva adressen, utan något efter den (till exempel "
+        "https://kommune.visma.no) – försök igen.",
+        "en": "Type just the address, with nothing after it (for example "
+        "https://kommune.visma.no) – please try again.",
+    },
+    "param_not_address": {
+        "nb": "Det ser ikke ut som en nettadresse. Skriv den slik: https://kommune.visma.no – "
+        "prøv igjen.",
+        "sv": "Det ser inte ut som en webbadress. Skriv den så här: https://kommune.visma.no – "
+        "försök igen.",
+        "en": "That does not look like a web address. Write it like this: "
+        "https://kommune.visma.no – please try again.",
     },
     "practice_banner": {
         "nb": "Øvingsmodus: alt skjer på en kopi av Visma-sidene på din egen maskin.",

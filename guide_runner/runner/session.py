@@ -27,9 +27,9 @@ def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     """``k=v`` pairs from ``--param``."""
     params: dict[str, str] = {}
     for pair in pairs:
-        if "=" not in pair:
-            raise ParameterError(f"--param {pair!r}: write it as name=value")
-        key, value = pair.split("=", 1)
+        key, eq, value = pair.partition("=")
+        if not eq or not key.strip():
+            raise ParameterError(f"{pair!r} is not NAME=VALUE")
         params[key.strip()] = value.strip()
     return params
 

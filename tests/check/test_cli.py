@@ -47,7 +47,7 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 
 def test_unknown_guide_is_a_clear_error() -> None:
     result = CliRunner().invoke(cli, ["check", "no-such-guide"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, not "drift found"
     assert "No guide 'no-such-guide'" in result.output
 
 

@@ -59,7 +59,7 @@ def test_show_marks_branches() -> None:
 
 def test_unknown_guide_suggests_close_ids() -> None:
     code, output = run("show", "feil-epost")
-    assert code == 1
+    assert code == 2
     assert "No guide 'feil-epost'" in output and "Did you mean: feil-epost-bankid" in output
 
 

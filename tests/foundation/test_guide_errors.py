@@ -59,6 +59,7 @@ def test_bad_yaml_says_which_character(tmp_path: Path) -> None:
     code, output = _validate(path)
     assert code == 1
     assert "feil-epost-bankid.yaml:2" in output and "'\\t'" in output
+    assert "indent with spaces, not tabs" in output
 
 
 def test_unknown_key(tmp_path: Path) -> None:
@@ -165,5 +166,5 @@ def test_semantic_errors(tmp_path: Path, edit, message: str) -> None:  # type: i
 def test_other_commands_report_a_broken_guide_cleanly(tmp_path: Path) -> None:
     bad = _write(tmp_path, "id: feil-epost-bankid\nsteps: 3\n")
     result = CliRunner().invoke(cli, ["show", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a broken guide is a usage error (cli/common.py)
     assert "feil-epost-bankid.yaml" in result.output and "Traceback" not in result.output

@@ -24,9 +24,10 @@ def no_display(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_run_without_a_display_says_so(no_display: None) -> None:
-    result = CliRunner().invoke(cli, ["run", "feil-epost-bankid", "--lang", "en"])
+    result = CliRunner().invoke(cli, ["run", "ny-mobil-tvastegs", "--lang", "en"])
     assert result.exit_code == 1
     assert "No display to show the browser on." in result.output
+    assert "guide-runner run needs a visible browser window" in result.output
     assert "Traceback" not in result.output
 
 
@@ -102,7 +103,7 @@ def test_demo_names_an_unknown_guide_before_a_missing_browser(tmp_path: Path) ->
     result = _demo_process(
         "feil-epost-bankd", "--out", str(tmp_path), env={"GUIDE_RUNNER_BROWSER": "/nonexistent"}
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Did you mean: feil-epost-bankid?" in result.stderr
     assert "does not exist" not in result.stderr and "Traceback" not in result.stderr
 
@@ -121,7 +122,7 @@ def test_demo_with_a_broken_guide_names_file_and_line(tmp_path: Path) -> None:
     guides.mkdir()
     (guides / "broken.yaml").write_text("id: broken\ntitle: {nb: x}\nstepz: []\n")
     result = _demo_process("broken", "--guides", str(guides), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "broken.yaml:3" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 
@@ -134,7 +135,7 @@ def test_run_names_an_unknown_guide_before_a_missing_browser() -> None:
         timeout=120,
         env={**os.environ, "GUIDE_RUNNER_BROWSER": "/nonexistent"},
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Did you mean: ny-mobil-tvastegs?" in result.stderr
     assert "does not exist" not in result.stderr and "Traceback" not in result.stderr
 
