@@ -103,7 +103,7 @@ def _demo(
     from playwright.sync_api import Error as PlaywrightError
 
     from guide_runner.autopilot import Autopilot
-    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, interrupted
+    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, deferred, interrupted
     from guide_runner.guide import localize
     from guide_runner.practice import PracticeSite
     from guide_runner.runner import report
@@ -148,8 +148,10 @@ def _demo(
             keys=NoKeys(),
             listeners=[companion, recorder],
             person=DemoPerson(autopilot, recorder),
+            stop_requested=interrupted,
         )
-        outcome = engine.run()
+        with deferred():
+            outcome = engine.run()
     except KeyboardInterrupt:
         err.print(f"[yellow]{escape(say('interrupted', lang))}[/yellow]")
         return EXIT_INTERRUPTED

@@ -19,6 +19,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a command stopped
 MESSAGE = "Interrupted (Ctrl-C)."
 
 _seen = False
+_deferred = False
 
 
 def interrupted() -> bool:
@@ -28,8 +29,25 @@ def interrupted() -> bool:
 
 def _on_sigint(signum: int, frame: FrameType | None) -> None:
     global _seen
+    first = not _seen
     _seen = True
+    if _deferred and first:
+        return  # the walk ends at its next look (see deferred)
     signal.default_int_handler(signum, frame)  # raises KeyboardInterrupt, as Python does
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Inside, the first Ctrl-C is only recorded: the engine asks ``interrupted()`` at every
+    look and ends its walk between two Playwright calls. A KeyboardInterrupt raised inside
+    one would leave its reply to arrive while the browser closes (a traceback on the way
+    out). A second Ctrl-C interrupts at once, for a walk stuck in a long call."""
+    global _deferred
+    _deferred = True
+    try:
+        yield
+    finally:
+        _deferred = False
 
 
 @contextlib.contextmanager

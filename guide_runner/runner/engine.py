@@ -106,9 +106,10 @@ class Outcome:
 
 
 class Stop(Exception):
-    def __init__(self, ending: Ending):
+    def __init__(self, ending: Ending, text: str | None = None):
         super().__init__(ending)
         self.ending = ending
+        self.text = text  # what to say instead of the ending's usual words
 
 
 Kind = Literal["next", "goto", "jump", "back", "skip", "optional", "quit"]
@@ -133,7 +134,7 @@ class Visit:
     ready_said: bool = False
     ever_found: bool = False
     missing: bool = False
-    off_origin: bool = False
+    off_origin: int | None = None  # the page (id) last warned about as another origin
     mismatch_since: float | None = None
     elsewhere_said: bool = False
     help_on: bool = False
@@ -165,7 +166,10 @@ class Engine:
         listeners: list[Listener] | None = None,
         person: Person | None = None,
         clock: Callable[[], float] = time.monotonic,
+        stop_requested: Callable[[], bool] = lambda: False,
     ):
+        """``stop_requested`` is asked at every look: a Ctrl-C the command only recorded
+        ends the walk there, between two Playwright calls, never inside one."""
         self.guide = guide
         self.tracker = tracker
         self.highlighter = highlighter
@@ -174,6 +178,7 @@ class Engine:
         self.listeners = list(listeners or [])
         self.person = person
         self.clock = clock
+        self.stop_requested = stop_requested
         self.plan = Plan.of(guide)
         self.pins = Pins.for_guide(guide, settings.params)
         self.lang = settings.lang
@@ -181,6 +186,7 @@ class Engine:
         self.history: list[int] = []
         self.outcome = Outcome("quit")
         self.current: int | None = None
+        self._warned: set[tuple[int, str]] = set()  # (page, address) warned about as foreign
         self._deadline = self.clock() + (settings.max_seconds or 0)
 
     # public --------------------------------------------------------------------------------
@@ -189,7 +195,7 @@ class Engine:
             self._run()
             self._end("finished", say("finished", self.lang))
         except Stop as stop:
-            self._end(stop.ending, say(_ENDING_KEYS[stop.ending], self.lang))
+            self._end(stop.ending, stop.text or say(_ENDING_KEYS[stop.ending], self.lang))
         except KeyboardInterrupt:
             self._end("interrupted", say("interrupted", self.lang))
         return self.outcome
@@ -301,11 +307,12 @@ class Engine:
             visit.since = now
             visit.shown = None
         if not self.pins.allows(url):
-            self._off_origin(url, visit)
+            self._off_origin(page, url, visit)
             return self._transition_if_done(step, visit, page, None, urls_only=True)
-        if visit.off_origin:
-            visit.off_origin = False
-            self._notice("back_on_origin", say("back_on_origin", self.lang), "ok")
+        if visit.off_origin is not None:
+            if visit.off_origin == id(page):  # the person came back, in that tab
+                self._notice("back_on_origin", say("back_on_origin", self.lang), "ok")
+            visit.off_origin = None
 
         target: SafeLocator | None = None
         resolution_index: int | None = None
@@ -558,9 +565,10 @@ class Engine:
             return active
         if place_matches(active.url, step.page, self.params):
             return active
-        if self._untrusted(active.url):
-            # The person looks at a page from another origin (a new tab or popup): warn
-            # there, rather than keep pointing at the real page behind it.
+        if self._untrusted(active.url) and (id(active), active.url) not in self._warned:
+            # The person opened a page from another origin (a new tab or popup): warn about
+            # it first. Then guide on the step's page behind it again: which tab is in front
+            # cannot be known, and a tab left open must not stop the walk.
             return active
         for page in reversed(self.tracker.pages()):
             if place_matches(page.url, step.page, self.params):
@@ -568,25 +576,33 @@ class Engine:
                 return page
         return active
 
-    def _off_origin(self, url: str, visit: Visit) -> None:
-        if visit.shown is not None and visit.shown[0] == "off":
+    def _off_origin(self, page: SafePage, url: str, visit: Visit) -> None:
+        if (
+            visit.shown is not None
+            and visit.shown[0] == "off"
+            and visit.shown[1:] == (id(page), url)
+        ):
             return
         self.highlighter.hide()
-        visit.shown = ("off", url)
+        visit.shown = ("off", id(page), url)
         if not shows_content(url):
             return  # about:blank (a new tab before it loads), an error page: nothing to warn about
         if origin_of(url) in self.settings.neutral_origins:
             self._notice("on_mailbox", say("on_mailbox", self.lang), "info")
             return
-        visit.off_origin = True
+        visit.off_origin = id(page)
+        self._warned.add((id(page), url))
         expected = sorted(self.pins.origins)[0]
         step = self.guide.steps[visit.index]
         if step.page is not None:
             expected = place_address(fill(step.page.origin, self.params), step.page.path)
+        # A page opened later (a tab or popup) is left by closing it; the first, by going back.
+        first = self.tracker.pages()[:1] == [page]
+        detail = "wrong_origin_detail" if first else "wrong_origin_tab_detail"
         self._notice("wrong_origin", say("wrong_origin", self.lang), "problem")
         self._notice(
             "wrong_origin_detail",
-            say("wrong_origin_detail", self.lang, address=safe_address(url), expected=expected),
+            say(detail, self.lang, address=safe_address(url), expected=expected),
             "warn",
         )
 
@@ -615,8 +631,11 @@ class Engine:
         page.follow_client_redirects(self.settings.redirect_wait)
 
     def _check_alive(self) -> None:
-        if self.settings.max_seconds is not None and self.clock() > self._deadline:
+        if self.stop_requested():
             raise Stop("interrupted")
+        if self.settings.max_seconds is not None and self.clock() > self._deadline:
+            seconds = self.settings.max_seconds
+            raise Stop("interrupted", say("time_limit", self.lang, seconds=seconds))
         if self.tracker.crashed:
             raise Stop("crashed")
         if self.tracker.gone:
@@ -627,8 +646,11 @@ class Engine:
         # tick without waiting for a change (the page's wait wakes on a signal too, but it
         # may reach us after that wait ended); the tracker still keeps ticks apart.
         ms = 0.0 if self.highlighter.has_signals() else self.settings.poll_ms
+        active = self.tracker.active
+        # The wait in the page (wake.js) runs on the page's own timers: only where we trust it.
+        watch = active is not None and not self._untrusted(active.url)
         try:
-            self.tracker.tick(ms)
+            self.tracker.tick(ms, watch=watch)
         except PlaywrightError:
             self._check_alive()
 
@@ -772,8 +794,6 @@ class Engine:
             self.highlighter.hide()
         self._emit(Ended(ending, text))
 
-
-# «Neste», ”Nästa”, "Next": the name a step's text puts in quotes.
 
 # A field whose :valid state means something: it has a constraint an empty value breaks.
 CONSTRAINED_FIELD = ":required, [pattern], [minlength]"

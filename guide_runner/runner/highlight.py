@@ -54,9 +54,14 @@ class OverlayHighlighter:
         return overlay
 
     def _heard(self, overlay: Overlay, signal: OverlaySignal) -> None:
-        # Only what signals() passes on to the engine: "followed" and "vanished", or a
-        # page other than the one showing, need no hurry (and must not make it tick faster).
-        if overlay is self._showing and signal.kind in _ANSWERED:
+        # Only what signals() passes on to the engine: "followed" and "vanished", a page
+        # other than the one showing, or a document not pinned (a foreign frame calling the
+        # binding) need no hurry, and must not make the engine tick faster.
+        if (
+            overlay is self._showing
+            and signal.kind in _ANSWERED
+            and self.pins.allows(signal.frame_url)
+        ):
             self._unread = True
 
     def prepare(self, page: SafePage) -> None:

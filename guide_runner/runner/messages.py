@@ -88,6 +88,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "The browser shows {address}. Go back (the browser's Back button) or open "
         "{expected}, and we'll continue.",
     },
+    "wrong_origin_tab_detail": {
+        "nb": "Nettleseren viser {address} i en ny fane eller et nytt vindu. Lukk den, eller gå "
+        "tilbake til fanen med {expected}, så fortsetter vi der.",
+        "sv": "Webbläsaren visar {address} i en ny flik eller ett nytt fönster. Stäng den, eller "
+        "gå tillbaka till fliken med {expected}, så fortsätter vi där.",
+        "en": "The browser shows {address} in a new tab or window. Close it, or go back to the "
+        "tab with {expected}, and we'll continue there.",
+    },
     "back_on_origin": {
         "nb": "Tilbake på en Visma-side. Vi fortsetter.",
         "sv": "Tillbaka på en Visma-sida. Vi fortsätter.",
@@ -175,6 +183,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fortsätta.",
         "en": "The browser window was closed, so the guide stops here. Run the same command "
         "again to carry on.",
+    },
+    "time_limit": {
+        "nb": "Stoppet etter {seconds:g} sekunder. Ingenting mer skjer i nettleseren.",
+        "sv": "Stoppade efter {seconds:g} sekunder. Inget mer händer i webbläsaren.",
+        "en": "Stopped after {seconds:g} seconds. Nothing more happens in the browser.",
     },
     "interrupted": {
         "nb": "Avbrutt (Ctrl-C). Ingenting mer skjer i nettleseren.",

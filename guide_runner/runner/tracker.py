@@ -86,17 +86,22 @@ class PageTracker:
                 return s
         return self._add(page, follow=True)
 
-    def tick(self, ms: float) -> None:
+    def tick(self, ms: float, *, watch: bool = True) -> None:
         """Wait until the active page changes, or at most ``ms``, while Playwright delivers
         events (new pages, signals). Waking on a change lets a step's result be noticed
         at once instead of on the next fixed tick; a page that changes all the time is
-        still looked at no more often than every ``MIN_TICK_MS``."""
+        still looked at no more often than every ``MIN_TICK_MS``. Without ``watch`` (a page
+        not to be trusted, which could stop its own timers) it waits ``ms`` on Playwright's
+        clock instead of in the page."""
         page = self.active
         since = (time.monotonic() - self._last_tick) * 1000
         try:
             if page is not None and since < MIN_TICK_MS:
                 page.wait_for_timeout(MIN_TICK_MS - since)
-            if page is not None:
+            if page is not None and not watch:
+                self._change_token = None
+                page.wait_for_timeout(ms)
+            elif page is not None:
                 self._change_token = page.wait_for_change(self._change_token, ms)
             else:
                 time.sleep(ms / 1000)

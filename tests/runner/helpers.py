@@ -34,6 +34,7 @@ class Harness:
     acted: set[tuple[int, int]] = field(default_factory=set)
     visits: int = 0
     with_person: bool = True  # False: a live run, nobody but the keys (no demo person)
+    stop_requested: Callable[[], bool] = lambda: False  # a Ctrl-C the command recorded
 
     def person(self, view: StepView) -> str | None:
         key = (self.visits, view.index)
@@ -67,6 +68,7 @@ class Harness:
             keys=self.keys,
             listeners=[self.listen],
             person=self.person if self.with_person else None,
+            stop_requested=self.stop_requested,
         )
         return engine.run()
 

@@ -322,3 +322,88 @@ def test_a_look_alike_cannot_draw_the_runners_bubble(
     assert raw.evaluate("() => window.tried") == "undefined"
     assert raw.locator("guide-runner-overlay").count() == 0
     hl.close()
+
+
+def test_a_foreign_tab_left_open_does_not_stop_the_walk(
+    ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    """A help page (or webmail) opened in a new tab is warned about once; when the person
+    goes back to the Visma tab and acts there, the walk goes on."""
+    pages = dict(MINI_PAGES)
+    pages["https://help.example/"] = "<h1>Hjelp</h1>"
+    serve_pages(ctx, pages)
+
+    def open_help(page: Page, target: object, h: Harness) -> None:
+        with page.context.expect_page() as opened:
+            page.evaluate("() => { window.open('https://help.example/'); }")
+        opened.value.wait_for_load_state()
+
+    hl = NullHighlighter()
+    h = Harness(
+        mini_guide,
+        ctx,
+        highlighter=hl,
+        actions={
+            "01-cookie": click,
+            "02-neste": click,
+            "03-skriv": open_help,
+            "04-ferdig": click,
+            "05-slutt": press("enter"),
+        },
+        settings_kw={"max_seconds": 20},
+    )
+    original = h.listen
+
+    def listen(event: object) -> None:
+        original(event)  # type: ignore[arg-type]
+        from guide_runner.runner.events import Notice
+
+        if isinstance(event, Notice) and event.key == "wrong_origin_detail":
+            # Warned about the help tab: the person goes back to the Visma tab and types.
+            visma = ctx.pages[0]
+            visma.bring_to_front()
+            visma.get_by_label("Passord", exact=True).fill("hemmelig-1234")
+
+    h.listen = listen  # type: ignore[method-assign]
+    assert h.run().finished
+    (detail,) = h.notices("wrong_origin_detail")
+    assert "i en ny fane eller et nytt vindu" in detail.text and "help.example" in detail.text
+    assert not h.notices("back_on_origin")  # the person never came back in that tab
+    assert all(PINS_MINI.allows(url) for url in hl.where)
+
+
+def test_the_engine_never_waits_inside_a_page_it_does_not_trust(
+    ctx: BrowserContext, mini_guide: Guide, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The wait in the page runs on the page's timers, which a page can stop (setTimeout
+    # replaced): on a foreign page the engine waits on Playwright's clock instead.
+    from guide_runner.runner.safe_page import SafePage
+
+    waited_on: list[str] = []
+    original = SafePage.wait_for_change
+
+    def spy(self: SafePage, token: str | None, ms: float) -> str:
+        waited_on.append(self.url)
+        # Fails at once rather than waiting forever for the stopped timer.
+        assert "mini-test.com" not in self.url, "waited inside the foreign page"
+        return original(self, token, ms)
+
+    monkeypatch.setattr(SafePage, "wait_for_change", spy)
+    frozen = "<h1>Logg inn</h1><script>window.setTimeout = () => 0;</script>"
+    serve_pages(ctx, {**MINI_PAGES, "https://mini-test.com/": frozen})
+
+    def leave(page: Page, target: object, h: Harness) -> None:
+        page.goto("https://mini-test.com/")
+
+    # The walk ends by its time limit, after many ticks on the foreign page.
+    h = Harness(
+        mini_guide,
+        ctx,
+        actions={"01-cookie": click, "02-neste": leave},
+        settings_kw={"max_seconds": 2},
+    )
+    outcome = h.run()
+    assert h.notices("wrong_origin")
+    assert outcome.ending == "interrupted"
+    assert h.events[-1].text.startswith("Stoppet etter 2 sekunder")  # type: ignore[union-attr]
+    assert waited_on and not any("mini-test.com" in url for url in waited_on)

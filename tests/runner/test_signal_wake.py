@@ -82,10 +82,16 @@ def test_only_signals_the_engine_acts_on_count_as_unread(page: Page) -> None:
     for kind in ("followed", "vanished"):
         highlighter._heard(showing, OverlaySignal(kind=kind, show_id=1))  # type: ignore[arg-type]
     assert not highlighter.has_signals()
+    press = OverlaySignal(kind="button", show_id=1, button_id="confirm", frame_url=PINNED)
     other = Overlay(page.context.new_page())
-    highlighter._heard(other, OverlaySignal(kind="button", show_id=1, button_id="confirm"))
+    highlighter._heard(other, press)
     assert not highlighter.has_signals()  # not the page being shown
-    highlighter._heard(showing, OverlaySignal(kind="button", show_id=1, button_id="confirm"))
+    foreign = OverlaySignal(
+        kind="button", show_id=1, button_id="confirm", frame_url="https://evil.example/f"
+    )
+    highlighter._heard(showing, foreign)
+    assert not highlighter.has_signals()  # a frame from another origin called the binding
+    highlighter._heard(showing, press)
     assert highlighter.has_signals()
 
 
@@ -94,7 +100,7 @@ class _RecordingTracker(PageTracker):
         super().__init__(context)
         self.waits: list[float] = []
 
-    def tick(self, ms: float) -> None:
+    def tick(self, ms: float, *, watch: bool = True) -> None:
         self.waits.append(ms)
 
 
