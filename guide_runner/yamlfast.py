@@ -1,8 +1,9 @@
 """PyYAML's safe loader, libyaml's C version when PyYAML was built with it (about ten times
 faster than the pure-Python one: guides and the practice site's labels load at start-up).
 
-Guides are read with a stricter pair of loaders (:func:`load_guide_yaml`): YAML 1.2 booleans,
-a cap on nesting, and aliases that may not expand into more than a small budget of values.
+Guides are read with a stricter pair of loaders (:func:`load_guide_yaml`): YAML 1.2 (core
+schema) booleans and numbers, a cap on nesting, and aliases that may not expand into more
+than a small budget of values.
 """
 
 from __future__ import annotations
@@ -34,18 +35,18 @@ MAX_DEPTH = 50
 MAX_VALUES = 50_000
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 # Scalars a guide may hold besides text; other tags (!!binary, !!python/…) are refused.
-_SCALAR_TAGS = frozenset(
-    {BOOL_TAG, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"}
-)
+_SCALAR_TAGS = frozenset({BOOL_TAG, INT_TAG, FLOAT_TAG, "tag:yaml.org,2002:null"})
 _READ_AS = {
     BOOL_TAG: "a yes/no value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
+    INT_TAG: "a number",
+    FLOAT_TAG: "a number",
     "tag:yaml.org,2002:null": "empty (null)",
 }
 
@@ -283,22 +284,67 @@ class _GuideBuilder:
         return value
 
 
-# Resolvers a guide does without: YAML 1.1's booleans (replaced below), dates (``2024-01-01``
-# is text, as in YAML 1.2) and the "=" value key (PyYAML cannot construct it).
-_DROPPED = frozenset({BOOL_TAG, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"})
+# Resolvers a guide does without: YAML 1.1's booleans and numbers (replaced below), dates
+# (``2024-01-01`` is text, as in YAML 1.2) and the "=" value key (PyYAML cannot construct it).
+_DROPPED = frozenset(
+    {BOOL_TAG, INT_TAG, FLOAT_TAG, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+)
+# YAML 1.2's core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT_12 = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_12 = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+def _not_a_number(node: ScalarNode) -> ConstructorError:
+    # Only with an explicit tag (!!int 0b101): a plain value that is no number is text.
+    return ConstructorError(
+        None, None, f"{node.value} is not a number as YAML 1.2 writes one", node.start_mark
+    )
+
+
+def _int_12(loader: Any, node: ScalarNode) -> int:
+    """``12``, ``012`` (twelve: no octal by a leading zero), ``0o14``, ``0xC``."""
+    text = str(node.value)
+    if not _INT_12.match(text):
+        raise _not_a_number(node)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _float_12(loader: Any, node: ScalarNode) -> float:
+    """``1.5``, ``1e3``, ``.5``, ``-.inf``, ``.nan``; and an integer tagged ``!!float``."""
+    text = str(node.value)
+    if _INT_12.match(text):
+        return float(_int_12(loader, node))
+    if not _FLOAT_12.match(text):
+        raise _not_a_number(node)
+    if text.lower().endswith((".inf", ".nan")):
+        return float(text.replace(".", ""))  # Python writes them inf and nan
+    return float(text)
 
 
 def _yaml12_scalars(cls: Any) -> None:
-    """Only true/false (any case) are booleans, as in YAML 1.2: YAML 1.1 also reads yes, no,
-    on and off as booleans, which turns the language code ``no:`` or the text ``en: No``
-    into false. Dates stay text (YAML 1.2 has no date type)."""
+    """The YAML 1.2 core schema's booleans and numbers; everything else that is not null is
+    text. Only true/false (any case) are booleans: YAML 1.1 also reads yes, no, on and off
+    as booleans, which turns the language code ``no:`` or the text ``en: No`` into false.
+    YAML 1.1's sexagesimal (``10:30`` as 630), leading-zero octal (``012`` as 10) and
+    underscores (``1_000``) are not numbers; ``0o17`` and ``1e3`` are. Dates stay text
+    (YAML 1.2 has no date type)."""
     cls.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
         for first, resolvers in cls.yaml_implicit_resolvers.items()
     }
-    cls.add_implicit_resolver(
-        BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
+    cls.add_implicit_resolver(BOOL_TAG, _BOOL_12, list("tTfF"))
+    cls.add_implicit_resolver(INT_TAG, _INT_12, list("-+0123456789"))
+    cls.add_implicit_resolver(FLOAT_TAG, _FLOAT_12, list("-+.0123456789"))
+    cls.add_constructor(INT_TAG, _int_12)
+    cls.add_constructor(FLOAT_TAG, _float_12)
 
 
 class PureGuideLoader(_GuideBuilder, yaml.SafeLoader):
@@ -326,7 +372,8 @@ def _build(loader_class: Any, text: str) -> GuideYAML:
 
 
 def load_guide_yaml(text: str) -> GuideYAML:
-    """Read guide text (YAML 1.2 booleans, bounded depth and aliases, keys given once).
+    """Read guide text (YAML 1.2 booleans and numbers, bounded depth and aliases, keys given
+    once).
 
     A syntax error libyaml finds is looked for again by the pure-Python parser, whose
     message says more ("found character '\\t'…" rather than "…cannot start any token"); it

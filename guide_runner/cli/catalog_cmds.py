@@ -100,6 +100,7 @@ def show_cmd(guide: str, guide_dirs: tuple[Path, ...], lang: str | None) -> None
 @click.command("validate", context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @guides_option
+@handle_errors
 def validate_cmd(paths: tuple[Path, ...], guide_dirs: tuple[Path, ...]) -> None:
     """Validate guide files (all known guides when no PATH is given)."""
     files: list[Path] = []

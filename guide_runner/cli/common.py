@@ -143,8 +143,8 @@ def pick_language(requested: str | None, available: list[str], default: str) -> 
 def handle_errors(f: F) -> F:
     """Turn the domain's expected failures into one clear message, never a traceback.
 
-    An unknown or broken guide is a usage error (exit 2); a browser that is missing or does
-    not start is a failure (exit 1).
+    An unknown or broken guide, or a missing folder in $GUIDE_RUNNER_GUIDES, is a usage
+    error (exit 2); a browser that is missing or does not start is a failure (exit 1).
     """
 
     @functools.wraps(f)
@@ -155,8 +155,11 @@ def handle_errors(f: F) -> F:
             # Imported only now: a command that fails no way pays nothing for them, and the
             # guide models stay off the start-up path (demo loads them while the browser starts).
             from guide_runner.browser import BrowserNotFound
-            from guide_runner.guide import GuideError, GuideNotFound
+            from guide_runner.guide import GuideError, GuideNotFound, GuidesFolderMissing
 
+            if isinstance(exc, GuidesFolderMissing):
+                # Worded as click words a missing --guides folder: "Invalid value for …".
+                raise click.BadParameter(str(exc), param_hint=exc.variable) from None
             if isinstance(exc, GuideError):
                 for issue in exc.issues:
                     err.print(f"[red]error:[/red] {escape(str(issue))}")

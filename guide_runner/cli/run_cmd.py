@@ -46,17 +46,13 @@ def _missing_without_terminal(guide: Guide, missing: list[str]) -> click.UsageEr
     )
 
 
-def _why_not_an_origin(value: str) -> str:
-    """The message key that says, in the person's words, what is wrong with the address."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(value.strip().rstrip("/"))
-    if parts.scheme.lower() != "https":
-        return "param_not_https"
-    named = parts.hostname and not (parts.username or parts.password)
-    if named and (parts.path or parts.query or parts.fragment):
-        return "param_has_path"
-    return "param_not_address"
+# Why https_origin refused an address (ParameterError.reason) → the message key that says
+# it in the person's words.
+_ORIGIN_PROBLEMS = {
+    "not_https": "param_not_https",
+    "has_path": "param_has_path",
+    "not_address": "param_not_address",
+}
 
 
 def _ask_missing(guide: Guide, given: dict[str, str], lang: str, practice: bool) -> dict[str, str]:
@@ -86,8 +82,9 @@ def _ask_missing(guide: Guide, given: dict[str, str], lang: str, practice: bool)
             try:
                 params[name] = https_origin(value)
                 break
-            except ParameterError:
-                err.print(f"[red]{escape(say(_why_not_an_origin(value), lang))}[/red]")
+            except ParameterError as exc:
+                why = _ORIGIN_PROBLEMS.get(exc.reason or "", "param_not_address")
+                err.print(f"[red]{escape(say(why, lang))}[/red]")
     return params
 
 
@@ -211,7 +208,7 @@ def _run(
 ) -> int:
     from playwright.sync_api import Error as PlaywrightError
 
-    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, interrupted
+    from guide_runner.cli.interrupt import EXIT_INTERRUPTED, deferred, interrupted
     from guide_runner.runner.companion import Companion
     from guide_runner.runner.engine import Engine, Settings
     from guide_runner.runner.highlight import OverlayHighlighter
@@ -245,8 +242,17 @@ def _run(
             mailbox_address=PRACTICE_MAILBOX + "/" if practice else None,
         )
         keys = keys_for_stdin()
-        engine = Engine(guide, tracker, highlighter, settings, keys=keys, listeners=[companion])
-        outcome = engine.run()
+        engine = Engine(
+            guide,
+            tracker,
+            highlighter,
+            settings,
+            keys=keys,
+            listeners=[companion],
+            stop_requested=interrupted,
+        )
+        with deferred():
+            outcome = engine.run()
         return EXIT_INTERRUPTED if interrupted() else outcome.exit_code
     except KeyboardInterrupt:
         companion.close()

@@ -1,6 +1,11 @@
 """Guide files: the format, loading with line numbers, semantic checks and lookup."""
 
-from guide_runner.guide.catalog import Catalog, GuideNotFound, builtin_guides_dir
+from guide_runner.guide.catalog import (
+    Catalog,
+    GuideNotFound,
+    GuidesFolderMissing,
+    builtin_guides_dir,
+)
 from guide_runner.guide.loader import GuideError, load_guide
 from guide_runner.guide.model import Choice, DoneWhen, Guide, Locator, Place, Step
 from guide_runner.guide.texts import fill, localize
@@ -12,6 +17,7 @@ __all__ = [
     "Guide",
     "GuideError",
     "GuideNotFound",
+    "GuidesFolderMissing",
     "Locator",
     "Place",
     "Step",

@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
-
 from guide_runner.guide.loader import GuideError, load_guide
 from guide_runner.guide.model import Guide
 
@@ -34,16 +32,20 @@ class GuideNotFound(Exception):
         super().__init__(f"No guide {wanted!r}.{hint}{listing}")
 
 
-class GuidesFolderMissing(click.BadParameter):
-    """$GUIDE_RUNNER_GUIDES names a folder that is not there: a usage error (exit 2), as
-    ``--guides`` with a missing folder is (click checks that one). A click exception, so
-    that every command shows it without a traceback, ``validate`` (not wrapped) included."""
+class GuidesFolderMissing(Exception):
+    """$GUIDE_RUNNER_GUIDES names a folder that is not there (or a file). The command line
+    makes it a usage error (exit 2), as ``--guides`` with a missing folder is; ``variable``
+    is what to name, the message says what is wrong with it."""
+
+    variable = f"${ENV_GUIDES}"
 
     def __init__(self, problems: list[str], value: str):
+        self.problems = problems
+        self.value = value
         hint = ""
         if os.pathsep not in value and any(sep in value for sep in ",;"):
             hint = f" (separate folders with {os.pathsep!r})"
-        super().__init__("; ".join(problems) + hint, param_hint=f"${ENV_GUIDES}")
+        super().__init__("; ".join(problems) + hint)
 
 
 def env_guide_folders() -> list[Path]:

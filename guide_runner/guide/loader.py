@@ -192,9 +192,15 @@ def _capped(file: str, issues: list[Issue]) -> GuideError:
     return GuideError([*issues[:MAX_ISSUES], Issue(file, None, "", f"… and {more} more problems")])
 
 
+def _utf8_size(text: str) -> int:
+    """The text's size in bytes as a UTF-8 file (a character takes one to four)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _parse(text: str, file: str) -> tuple[Guide, GuideYAML]:
-    if len(text) > MAX_BYTES:
-        raise GuideError([Issue(file, None, "", _too_big(len(text)))])
+    # MAX_BYTES counts bytes, as read_guide_text does: 600,000 "é" are 1.2 MB.
+    if len(text) > MAX_BYTES or _utf8_size(text) > MAX_BYTES:
+        raise GuideError([Issue(file, None, "", _too_big(_utf8_size(text)))])
     try:
         tree = load_guide_yaml(text)
     except yaml.YAMLError as exc:

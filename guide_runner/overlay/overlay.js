@@ -35,6 +35,11 @@
     "computedOffset",
   ]);
 
+  // The page's own timers, taken now: the init script runs before any page script, so a
+  // page that replaces window.setTimeout later cannot stop our waits from ending.
+  const setTimeout = window.setTimeout.bind(window);
+  const clearTimeout = window.clearTimeout.bind(window);
+
   const isTopWindow = window === window.top;
   let ui = null; // the drawn UI; null until the first show() in this document
   let current = null; // what is being shown: {showId, options, target}
@@ -74,10 +79,19 @@
   const NOT_TYPED_INTO = new Set([
     "button", "submit", "reset", "image", "checkbox", "radio", "file", "color", "range",
   ]);
+  function isTypedInto(t) {
+    if (!t || t.nodeType !== Node.ELEMENT_NODE) return false;
+    if (t.isContentEditable || t.localName === "textarea") return true;
+    if (t.localName === "input") return !NOT_TYPED_INTO.has(t.type);
+    // An autonomous custom element with no open shadow root, receiving keys itself: a closed
+    // shadow root hides where they go (perhaps its own password field), so not looked at.
+    return t.localName.includes("-") && !t.shadowRoot;
+  }
   function isActivationKey(event) {
-    const t = event.target;
-    if (t && (t.isContentEditable || t.localName === "textarea"
-        || (t.localName === "input" && !NOT_TYPED_INTO.has(t.type)))) return false;
+    // The real target: a shadow root retargets event.target to its host, so a field inside
+    // an outlined component would otherwise look like the component itself.
+    const path = typeof event.composedPath === "function" ? event.composedPath() : [];
+    if (isTypedInto(path.length ? path[0] : event.target)) return false;
     return (event.key === "Enter" || event.key === " ") && !event.repeat;
   }
 

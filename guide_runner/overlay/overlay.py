@@ -24,9 +24,9 @@ _UNWATCH = f"() => {_API} && {_API}.unwatch()"
 _HIDE = f"() => {_API} && {_API}.hide()"
 _DESTROY = f"() => {_API} && {_API}.destroy()"
 _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
-_WAIT_SIGNAL = (
-    f"(cap) => {_API} ? {_API}.waitForSignal(cap) : new Promise((r) => setTimeout(r, cap))"
-)
+# Without the overlay (a page it is not pinned to) the answer is null at once and Python
+# waits itself: a page's own setTimeout may be replaced and never call back.
+_WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
@@ -218,7 +218,8 @@ class Overlay:
                 return None
             cap = min(_SIGNAL_CAP_MS, remaining)
             try:
-                self._page.evaluate(_WAIT_SIGNAL, cap)
+                if self._page.evaluate(_WAIT_SIGNAL, cap) is None:
+                    self._page.wait_for_timeout(cap)  # no overlay here: a driver-side timer
             except Error:
                 if self._page.is_closed():
                     return None

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Literal
 from urllib.parse import urlsplit
 
 from guide_runner.guide.model import Guide
 from guide_runner.guide.texts import fill
 
+# Why https_origin refused a value, for callers that say it in the person's own words.
+OriginProblem = Literal["not_https", "has_path", "not_address"]
+
 
 class ParameterError(ValueError):
-    """A parameter value the guide cannot use; the message says why."""
+    """A parameter value the guide cannot use; the message says why, and ``reason`` (set by
+    :func:`https_origin`, else None) says it in a word."""
+
+    def __init__(self, message: str, reason: OriginProblem | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def origin_of(url: str) -> str | None:
@@ -45,14 +54,19 @@ def https_origin(value: str) -> str:
     A name with letters such as æ, ø or å is turned into the xn-- form the browser's address
     has, so the pin matches; wildcards and other characters are refused."""
     value = value.strip().rstrip("/")
-    not_an_address = ParameterError(f"{value!r} is not an address such as https://kommune.visma.no")
-    parts = urlsplit(value)
+    not_an_address = ParameterError(
+        f"{value!r} is not an address such as https://kommune.visma.no", "not_address"
+    )
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "https://[::1": an unclosed IPv6 bracket
+        raise not_an_address from None
     if parts.scheme.lower() != "https":
-        raise ParameterError(f"{value!r} must start with https://")
+        raise ParameterError(f"{value!r} must start with https://", "not_https")
     if not parts.hostname or parts.username or parts.password:
         raise not_an_address
     if parts.path or parts.query or parts.fragment:
-        raise ParameterError(f"{value!r} must be only the address, without a path")
+        raise ParameterError(f"{value!r} must be only the address, without a path", "has_path")
     try:
         host = parts.hostname.encode("idna").decode("ascii")
         port = parts.port

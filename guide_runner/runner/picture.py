@@ -97,6 +97,11 @@ class Camera:
                 **limit,
             )
         except Error:
-            self._session = None  # detached, perhaps: the next picture opens a new one
+            # Detached, perhaps, or stuck on a capture: the next picture opens a new one, and
+            # this one is let go of in the browser too.
+            session, self._session = self._session, None
+            if session is not None:
+                with contextlib.suppress(Error):  # already detached
+                    session.detach()
             raise
         return base64.b64decode(shot["data"])

@@ -76,6 +76,35 @@ def test_click_errors_use_the_same_error_prefix() -> None:
     assert "\nerror: Invalid value for '--site'" in output and "Error:" not in output
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["list"],
+        ["list", "--json"],
+        ["show", "feil-epost-bankid"],
+        ["run", "feil-epost-bankid", "--practice"],
+        ["check", "feil-epost-bankid"],
+        ["practice", "feil-epost-bankid"],
+        ["demo", "feil-epost-bankid"],
+    ],
+)
+def test_a_missing_folder_in_the_environment_is_the_same_usage_error_everywhere(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "nonexistent"
+    monkeypatch.setenv("GUIDE_RUNNER_GUIDES", str(missing))
+    monkeypatch.setenv("GUIDE_RUNNER_BROWSER", "/nonexistent")  # the guide's error comes first
+    result = CliRunner().invoke(cli, command)
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert (
+        f"error: Invalid value for $GUIDE_RUNNER_GUIDES: the folder '{missing}' does not exist"
+        in result.output
+    )
+
+
 # -- item 7: list ----------------------------------------------------------------------------
 
 
@@ -301,6 +330,36 @@ def test_run_asks_without_a_made_up_default_and_re_asks_in_the_persons_language(
     assert "Adressen måste börja med https:// – försök igen." in said
     assert "Skriv bara själva adressen, utan något efter den" in said
     assert "must" not in said
+
+
+def test_run_says_why_each_address_is_refused_as_the_check_found_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The words follow https_origin's own reason (ParameterError.reason), even for an
+    # address urlsplit cannot read at all (an unclosed IPv6 bracket).
+    from guide_runner.cli import run_cmd
+    from guide_runner.runner.messages import say
+    from guide_runner.runner.origins import ParameterError, https_origin
+
+    refused = {
+        "kommune.visma.no": "not_https",
+        "https://kommune.visma.no/login?x": "has_path",
+        "https://ola@kommune.visma.no/login": "not_address",
+        "https://[::1": "not_address",
+        "https://*.visma.no": "not_address",
+    }
+    for value, reason in refused.items():
+        with pytest.raises(ParameterError) as caught:
+            https_origin(value)
+        assert caught.value.reason == reason, value
+    answers = iter([*refused, "https://kommune.visma.no"])
+    monkeypatch.setattr(click, "prompt", lambda text, **kwargs: next(answers))
+    guide = Catalog.default().load("feil-epost-bankid")
+    assert run_cmd._ask_missing(guide, {}, "nb", practice=False) == {
+        "enterprise_url": "https://kommune.visma.no"
+    }
+    said = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert said == [say(f"param_{reason}", "nb") for reason in refused.values()]
 
 
 def test_run_on_the_practice_site_uses_the_default_without_asking(

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from guide_runner import yamlfast
 from guide_runner.cli.main import cli
-from guide_runner.guide.loader import GuideError, parse_guide
+from guide_runner.guide.loader import MAX_BYTES, GuideError, parse_guide
 
 GUIDE = """\
 id: {id}
@@ -192,6 +192,20 @@ def test_a_file_over_one_megabyte_is_refused_unread(tmp_path: Path) -> None:
     assert f"mini.yaml: the file is {size:,} bytes; a guide file is at most 1 MB" in output
 
 
+def test_the_size_limit_counts_bytes_not_characters(tmp_path: Path) -> None:
+    text = _guide() + "# " + "é" * 600_000 + "\n"  # 1.2 MB in 600,000-odd characters
+    size = len(text.encode("utf-8"))
+    assert len(text) < MAX_BYTES < size
+    with pytest.raises(GuideError) as caught:
+        parse_guide(text, "mini.yaml")
+    assert f"mini.yaml: the file is {size:,} bytes; a guide file is at most 1 MB" in str(
+        caught.value
+    )
+    code, output = _invoke("validate", str(_write(tmp_path, text)))  # the same from a file
+    assert code == 1
+    assert f"mini.yaml: the file is {size:,} bytes; a guide file is at most 1 MB" in output
+
+
 def test_a_huge_number_of_values_is_refused(tmp_path: Path) -> None:
     text = _guide() + "x: [" + "1," * 60_000 + "]\n"
     started = time.monotonic()
@@ -272,6 +286,48 @@ def test_both_parsers_read_the_same_values() -> None:
         fast = yamlfast.load_guide_yaml(shipped).data
         assert fast == yamlfast._build(yamlfast.PureGuideLoader, shipped).data
         assert fast == yaml.safe_load(shipped)  # YAML 1.2 reads the shipped guides as 1.1 did
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # YAML 1.1 numbers that YAML 1.2 reads as text: sexagesimal, underscores, binary.
+        ("10:30", "10:30"),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
+        ("-0o7", "-0o7"),
+        ("0X1F", "0X1F"),
+        ("1,5", "1,5"),
+        ("1e", "1e"),
+        ("inf", "inf"),
+        # YAML 1.2's numbers: a leading zero is no octal; 0o and exponents without a point.
+        ("012", 12),
+        ("+12", 12),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1e3", 1000.0),
+        ("1.", 1.0),
+        (".5", 0.5),
+        ("-1.5E-1", -0.15),
+        ("-.inf", float("-inf")),
+    ],
+)
+def test_numbers_are_read_as_yaml_1_2(yaml_parser: str, written: str, read: object) -> None:
+    value = yamlfast.load_guide_yaml(f"a: {written}\n").data["a"]
+    assert value == read and type(value) is type(read)
+
+
+def test_not_a_number_is_nan_in_both_parsers(yaml_parser: str) -> None:
+    value = yamlfast.load_guide_yaml("a: .NaN\n").data["a"]
+    assert isinstance(value, float) and value != value
+
+
+def test_a_time_of_day_is_text(tmp_path: Path) -> None:
+    # YAML 1.1 read 10:30 as the number 630 (base 60), and the guide then failed to load.
+    text = _guide({"en: Read}": "en: 10:30}"})
+    code, output = _invoke("validate", str(_write(tmp_path, text)))
+    assert code == 0, output
+    assert parse_guide(text, "mini.yaml").steps[1].say["en"] == "10:30"
 
 
 # 3. yes/no/on/off: text and language codes, as a person means them (YAML 1.2 booleans).

@@ -41,3 +41,15 @@ def test_help_does_not_import_playwright_or_pydantic() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_guide_layer_does_not_import_the_command_line() -> None:
+    # Guides are read by the runner, the checker and the pytest plugin too: what is wrong
+    # with them is the guide layer's exceptions; the CLI decides how to show them.
+    code = (
+        "import sys\n"
+        "import guide_runner.guide\n"
+        "print('CLI', [m for m in ('click', 'rich') if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "CLI []" in result.stdout, result.stdout + result.stderr

@@ -248,6 +248,45 @@ def test_keys_typed_into_an_outlined_field_are_not_looked_at(
     assert overlay.wait_for_signal(300) is None  # Enter in a field is no activation
 
 
+@pytest.mark.parametrize("mode", ["open", "closed"])
+def test_keys_typed_into_a_field_inside_an_outlined_component_are_not_looked_at(
+    page: Page, origins: Origins, overlay: Overlay, mode: str
+) -> None:
+    # The outlined element is a component whose shadow root holds a password field: its
+    # key events reach the overlay's listener retargeted to the component.
+    page.goto(origins.url("light.html"))
+    page.evaluate(
+        """(mode) => {
+          customElements.define('x-secret', class extends HTMLElement {
+            constructor() {
+              super();
+              const root = this.attachShadow({ mode });
+              root.innerHTML = '<label>Password <input type=password></label>';
+              window.__field = root.querySelector('input');  // the test's way in
+            }
+          });
+          document.querySelector('main').insertAdjacentHTML('afterbegin', '<x-secret id=f>');
+        }""",
+        mode,
+    )
+    overlay.show(page.locator("#f"), text="Type your password", lang="en")
+    read = page.evaluate(
+        """() => {
+          let read = false;
+          const event = new KeyboardEvent('keydown', { bubbles: true, composed: true });
+          Object.defineProperty(event, 'key', { get() { read = true; return ' '; } });
+          window.__field.dispatchEvent(event);
+          return read;
+        }"""
+    )
+    assert read is False
+    page.evaluate("() => window.__field.focus()")
+    page.keyboard.type("a b")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => window.__field.value") == "a b"
+    assert overlay.wait_for_signal(300) is None  # no activation: nothing about the keys
+
+
 def test_enter_on_an_outlined_button_activates_it(
     page: Page, origins: Origins, overlay: Overlay
 ) -> None:

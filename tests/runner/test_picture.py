@@ -5,7 +5,7 @@ at once kept only when the page held still, and typed fields masked on sensitive
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Error, Page
+from playwright.sync_api import BrowserContext, CDPSession, Error, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from guide_runner.overlay import Overlay
@@ -154,10 +154,27 @@ def test_a_capture_that_does_not_finish_in_time_fails_and_the_next_one_works(
     # A capture the browser never completed would otherwise hold the demo up for good.
     _open(page)
     caret = "() => getComputedStyle(document.querySelector('#secret')).caretColor"
+    opened: list[CDPSession] = []
+    detached: list[CDPSession] = []
+    new_cdp_session = BrowserContext.new_cdp_session
+    detach = CDPSession.detach
+
+    def opening(context: BrowserContext, target: Page) -> CDPSession:
+        opened.append(new_cdp_session(context, target))
+        return opened[-1]
+
+    def detaching(session: CDPSession) -> None:
+        detached.append(session)
+        detach(session)
+
+    monkeypatch.setattr(BrowserContext, "new_cdp_session", opening)
+    monkeypatch.setattr(CDPSession, "detach", detaching)
     camera = Camera(page)
-    monkeypatch.setattr(picture, "CAPTURE_TIMEOUT_MS", 1.0)  # far below one capture
-    with pytest.raises(PlaywrightTimeoutError):
-        camera.take()
+    with monkeypatch.context() as short:
+        short.setattr(picture, "CAPTURE_TIMEOUT_MS", 1.0)  # far below one capture
+        with pytest.raises(PlaywrightTimeoutError):
+            camera.take()
     assert page.evaluate(caret) == "rgb(0, 170, 0)"  # the set-up was undone
-    monkeypatch.undo()
+    assert len(opened) == 1 and detached == opened  # the stuck session is let go of
     assert decode_png(camera.take()).width == 400
+    assert len(opened) == 2 and detached == opened[:1]  # a new session took the picture

@@ -16,13 +16,9 @@ from playwright.sync_api import BrowserContext
 
 from guide_runner.cli.main import cli
 from guide_runner.completion import ONE_MATCHES_JS
-from guide_runner.guide import Guide
 from guide_runner.locate import count_now
-from guide_runner.overlay.assets import BINDING_NAME
 from guide_runner.runner import engine as engine_module
 from guide_runner.runner.addresses import safe_address
-from guide_runner.runner.highlight import OverlayHighlighter
-from guide_runner.runner.origins import Pins
 from guide_runner.runner.safe_page import (
     INPUT_METHODS,
     ForbiddenScript,
@@ -346,30 +342,3 @@ def test_cdp_and_picture_spies_see_what_they_look_for(
 )
 def test_addresses_are_shown_without_query_or_tokens(url: str, shown: str) -> None:
     assert safe_address(url) == shown
-
-
-def test_button_presses_from_unpinned_frames_are_ignored(
-    ctx: BrowserContext, mini_guide: Guide
-) -> None:
-    """A look-alike page (or an embedded foreign frame) calls the overlay's binding itself."""
-    serve_pages(
-        ctx,
-        {
-            "https://mini.test/": "<h1>Ok</h1><iframe src='https://evil.example/f'></iframe>",
-            "https://evil.example/f": "<p>frame</p>",
-        },
-    )
-    raw = ctx.new_page()
-    raw.goto("https://mini.test/")
-    hl = OverlayHighlighter(Pins(mini_guide.origins))
-    from guide_runner.runner.ui import Bubble
-
-    hl.message(SafePage(raw), Bubble("Hei", 1, 2, "nb"))
-    payload = {"kind": "button", "showId": 1, "buttonId": "confirm"}
-    call = f"(p) => window['{BINDING_NAME}'](p)"
-    raw.frames[1].evaluate(call, payload)  # the foreign frame presses "confirm"
-    raw.main_frame.evaluate(call, payload)  # the pinned page does
-    raw.wait_for_timeout(200)
-    signals = hl.signals()
-    assert [s.kind for s in signals] == ["button"]  # only the pinned document's press counts
-    hl.close()
