@@ -35,6 +35,8 @@ class Harness:
     visits: int = 0
     with_person: bool = True  # False: a live run, nobody but the keys (no demo person)
     stop_requested: Callable[[], bool] = lambda: False  # a Ctrl-C the command recorded
+    # What the person does when the runner says something: notice key -> action.
+    on_notice: dict[str, Callable[[Notice], None]] = field(default_factory=dict)
 
     def person(self, view: StepView) -> str | None:
         key = (self.visits, view.index)
@@ -48,6 +50,8 @@ class Harness:
         self.events.append(event)
         if isinstance(event, StepStarted):
             self.visits += 1
+        if isinstance(event, Notice) and event.key in self.on_notice:
+            self.on_notice[event.key](event)
 
     def run(self) -> Outcome:
         tracker = PageTracker(self.context)

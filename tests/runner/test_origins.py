@@ -236,16 +236,7 @@ def _warned_in_a_new_tab(ctx: BrowserContext, mini_guide: Guide, open_js: str) -
         highlighter=hl,
         actions={"01-cookie": click, "02-neste": click, "03-skriv": open_tab},
     )
-    original = h.listen
-
-    def listen(event: object) -> None:
-        original(event)  # type: ignore[arg-type]
-        from guide_runner.runner.events import Notice
-
-        if isinstance(event, Notice) and event.key == "wrong_origin_detail":
-            h.keys.put("q")
-
-    h.listen = listen  # type: ignore[method-assign]
+    h.on_notice["wrong_origin_detail"] = lambda notice: h.keys.put("q")
     h.run()
     # Warned while the real page, which still matches the step, sits in the tab behind.
     assert h.notices("wrong_origin")
@@ -352,19 +343,14 @@ def test_a_foreign_tab_left_open_does_not_stop_the_walk(
         },
         settings_kw={"max_seconds": 20},
     )
-    original = h.listen
 
-    def listen(event: object) -> None:
-        original(event)  # type: ignore[arg-type]
-        from guide_runner.runner.events import Notice
+    def go_back_and_type(notice: object) -> None:
+        # Warned about the help tab: the person goes back to the Visma tab and types.
+        visma = ctx.pages[0]
+        visma.bring_to_front()
+        visma.get_by_label("Passord", exact=True).fill("hemmelig-1234")
 
-        if isinstance(event, Notice) and event.key == "wrong_origin_detail":
-            # Warned about the help tab: the person goes back to the Visma tab and types.
-            visma = ctx.pages[0]
-            visma.bring_to_front()
-            visma.get_by_label("Passord", exact=True).fill("hemmelig-1234")
-
-    h.listen = listen  # type: ignore[method-assign]
+    h.on_notice["wrong_origin_detail"] = go_back_and_type
     assert h.run().finished
     (detail,) = h.notices("wrong_origin_detail")
     assert "i en ny fane eller et nytt vindu" in detail.text and "help.example" in detail.text

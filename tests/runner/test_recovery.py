@@ -250,18 +250,8 @@ def test_a_target_found_by_css_alone_is_named_as_the_guide_says(
     guide = mini_guide.model_copy(update={"steps": steps})
     serve_pages(ctx, MINI_PAGES)
     h = Harness(guide, ctx, actions={"01-cookie": click}, settings_kw={"target_timeout": 0.5})
-    original = h.listen
-
-    def listen(event: object) -> None:
-        original(event)  # type: ignore[arg-type]
-        from guide_runner.runner.events import Notice
-
-        if isinstance(event, Notice) and event.key == "not_found":
-            h.keys.put("s")  # skip it: said by the step's number
-        if isinstance(event, Notice) and event.key == "skipped":
-            h.keys.put("q")
-
-    h.listen = listen  # type: ignore[method-assign]
+    h.on_notice["not_found"] = lambda notice: h.keys.put("s")  # skip: said by its number
+    h.on_notice["skipped"] = lambda notice: h.keys.put("q")
     h.run()
     assert h.notices("not_found")[0].text == expected
     assert h.notices("skipped")[0].text.startswith("Hoppet over steg 2.")
