@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, cast
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error, Frame, Locator, Page
 
@@ -82,7 +83,8 @@ class Overlay:
             init_script(inspectable=inspectable, origins=self._origins)
         )
         for frame in page.frames:
-            self._install(frame, check=False)  # documents already open missed the init script
+            if not self._refused_by(frame):
+                self._install(frame, check=False)  # documents already open missed the script
 
     # ------------------------------------------------------------------ showing
 
@@ -295,6 +297,22 @@ class Overlay:
             install_function(),
             install_config(inspectable=self._inspectable, origins=self._origins),
         )
+
+    def _refused_by(self, frame: Frame) -> bool:
+        """Whether overlay.js would install nothing in ``frame``'s document: a top document
+        that is not on a pinned origin. Sending it the script anyway costs the page a parse of
+        ~45 KB for nothing; a new tab's blank page, about to be navigated, is the usual case.
+        Only certain cases count: the lazy install in :meth:`show` covers any other."""
+        if self._origins is None or frame.parent_frame is not None:
+            return False
+        url = frame.url
+        if url == "about:blank":
+            # Its origin is opaque ("null") unless a page opened it, which it then inherits.
+            return self._page.opener() is None
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or "@" in parts.netloc:
+            return False
+        return f"{parts.scheme}://{parts.netloc}" not in self._origins
 
     @staticmethod
     def _evaluate_quietly(frame: Frame, expression: str, arg: Any = None) -> Any:

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Error, Page
 
 from guide_runner.overlay import Overlay
+from guide_runner.overlay import overlay as overlay_module
 
 from .server import Origins
 
@@ -61,3 +62,57 @@ def test_without_origins_every_document_gets_it(page: Page, origins: Origins) ->
         assert page.evaluate(HAS_API) == "object"
     finally:
         overlay.destroy()
+
+
+# Stands in for overlay.js where the overlay installs into documents already open (the init
+# script for later documents is built separately and stays real): counts what it is sent.
+COUNTING_INSTALL = "(config) => { window.__installsSent = (window.__installsSent || 0) + 1; }"
+SENT = "() => window.__installsSent || 0"
+
+
+@pytest.fixture
+def counted_installs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(overlay_module, "install_function", lambda: COUNTING_INSTALL)
+
+
+@pytest.mark.usefixtures("counted_installs")
+def test_a_new_tabs_blank_page_is_not_sent_the_script(page: Page, origins: Origins) -> None:
+    # The runner makes its overlay on a new tab before opening the guide's page: the blank
+    # document refuses it anyway, and a 45 KB parse there is time on the way to step 1.
+    assert page.url == "about:blank"
+    overlay = Overlay(page, origins=[origins.main])
+    try:
+        assert page.evaluate(SENT) == 0
+        page.goto(origins.url("light.html"))  # the init script still installs it there
+        overlay.show(page.locator("#next"), text="Next", lang="en")
+        assert overlay.drawn_box() is not None
+    finally:
+        overlay.destroy()
+
+
+@pytest.mark.usefixtures("counted_installs")
+def test_documents_that_may_draw_are_sent_the_script_at_once(page: Page, origins: Origins) -> None:
+    # Without pins any blank page may be written into; a pinned page already open needs it.
+    Overlay(page).destroy()
+    assert page.evaluate(SENT) == 1
+    second = page.context.new_page()
+    second.goto(origins.url("light.html"))
+    Overlay(second, origins=[origins.main]).destroy()
+    assert second.evaluate(SENT) == 1
+    third = page.context.new_page()
+    third.goto(f"{origins.other}/light.html")
+    Overlay(third, origins=[origins.main]).destroy()
+    assert third.evaluate(SENT) == 0
+
+
+@pytest.mark.usefixtures("counted_installs")
+def test_a_blank_popup_of_a_pinned_page_is_sent_the_script(page: Page, origins: Origins) -> None:
+    # window.open() with no address: the blank popup shares its opener's (pinned) origin,
+    # and the opener may write a page into it.
+    page.goto(origins.url("light.html"))
+    with page.expect_popup() as popup_info:
+        page.evaluate("() => { window.open(''); }")
+    popup = popup_info.value
+    assert popup.url == "about:blank"
+    Overlay(popup, origins=[origins.main]).destroy()
+    assert popup.evaluate(SENT) == 1
