@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from guide_runner.runner.launch import Started
 
 VIEWPORT = {"width": 1280, "height": 800}
+# What the demo imports beyond a walk's modules (guide_runner.runner.launch.WALK_MODULES).
+DEMO_MODULES = ("guide_runner.autopilot", "guide_runner.runner.demo", "guide_runner.runner.report")
 
 
 @click.command("demo", context_settings=CONTEXT_SETTINGS)
@@ -57,7 +59,7 @@ def demo_cmd(
     screenshot per step) and prints its path.
     """
     from guide_runner.browser import has_display
-    from guide_runner.runner.launch import launch_while
+    from guide_runner.runner.launch import launch_while, preload_walk
 
     # Before anything plays: a report that cannot be written at the end wastes the run.
     check_output_folder(out_dir or Path("guide-runner-out"), "--out")
@@ -69,11 +71,9 @@ def demo_cmd(
 
         g = Catalog.default(guide_dirs).load(guide)
         language = pick_language(lang, g.languages, g.default_language)
-        import guide_runner.autopilot
-        import guide_runner.runner.engine
-        import guide_runner.runner.report  # noqa: F401
         from guide_runner.practice import PracticeSite
 
+        preload_walk(*DEMO_MODULES)
         PracticeSite.preload()
 
         return g, language

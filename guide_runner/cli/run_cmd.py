@@ -148,7 +148,7 @@ def run_cmd(
     Visma addresses.
     """
     from guide_runner.browser import has_display
-    from guide_runner.runner.launch import launch_while
+    from guide_runner.runner.launch import launch_while, preload_walk
 
     if pages_dir is not None and not practice:
         raise click.UsageError("--pages goes with --practice.")
@@ -168,9 +168,7 @@ def run_cmd(
         missing = [name for name in g.parameters if name not in given]
         if missing and not practice and not _interactive():
             raise _missing_without_terminal(g, missing)
-        import guide_runner.runner.companion
-        import guide_runner.runner.engine  # noqa: F401
-
+        preload_walk()
         if practice:
             from guide_runner.practice import PracticeSite
 
