@@ -100,6 +100,35 @@ def _event_wait_trial(page: Page, overlay: Overlay, delay: float) -> float | Non
     return float(result["latency"]) if result else None
 
 
+# The best any look through Python could do: the same wait in the page as Overlay.show, but
+# each look is ONE plain call (``frame.evaluate``, a CSS query) instead of a Playwright
+# locator query (``evaluate_all``: the query, then the function, two calls in the driver).
+# What is left is the round trip itself and the frame grid. Not the product's code path:
+# it bounds what a one-round-trip look (e.g. a custom selector engine) could gain.
+_LOOK_ONE_CALL = """async ([options, wait]) => {
+  const api = window.__guideRunnerOverlay;
+  const els = document.querySelectorAll("#target");
+  if (els.length === 1) return api.show(els[0], options) ? "shown" : "route";
+  if (!wait) return "none";
+  return api.waitForChange(wait, 0);
+}"""
+
+
+def _one_call_trial(page: Page, overlay: Overlay, delay: float, show_id: int) -> float | None:
+    page.evaluate("() => benchPage.reset()")
+    options = {"showId": show_id, "text": "Continue here", "step": 2, "total": 5, "lang": "en"}
+    arm = {"kind": "ours", "selector": TARGET}
+    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", ["insert", delay, {"arm": arm}])
+    frame = page.main_frame
+    frame.evaluate("() => window.__guideRunnerOverlay.armChanges()")
+    wait: float | None = None
+    while frame.evaluate(_LOOK_ONE_CALL, [options, wait]) != "shown":
+        wait = 250.0  # armed before the first look: no change between looks is missed
+    result = _result(page)
+    overlay.hide()
+    return float(result["latency"]) if result else None
+
+
 def _playwright_trial(page: Page, scenario: str, delay: float) -> float | None:
     page.evaluate("() => benchPage.reset()")
     if scenario == "reveal":
@@ -152,6 +181,21 @@ def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
                     if v is not None
                 ]
                 out["insert_event_wait_prototype"] = {"ours": percentiles(prototype)}
+                # Interleaved with Overlay.show trials, so both see the same machine.
+                bound: list[float] = []
+                same_run: list[float] = []
+                for trial in range(settings.latency_trials):
+                    delay = rng.uniform(20, 120)
+                    a = _ours_trial(ours_page, overlay, scenario, delay)
+                    b = _one_call_trial(ours_page, overlay, delay, 10_000 + trial)
+                    same_run += [a] if a is not None else []
+                    bound += [b] if b is not None else []
+                out["insert_one_call_bound"] = {
+                    "one_call": percentiles(bound),
+                    "ours": percentiles(same_run),
+                    "note": "look = one frame.evaluate with a CSS query (best case for any "
+                    "look through Python); ours = Overlay.show, interleaved",
+                }
             out[scenario] = {
                 "ours": percentiles(ours),
                 "playwright": percentiles(theirs),
