@@ -54,9 +54,14 @@
   // page's DOM, so the runner's wait for the next change would not end on it otherwise.
   const signalListeners = new Set();
 
+  // The binding as Playwright defined it before this script (its init script is added
+  // first): a page script that replaces window[binding] later sees nothing we send, so it
+  // cannot learn the show id that makes a signal count. Looked up again only if missing.
+  const bindingAtInstall = window[config.binding];
+
   // Page scripts can call the binding too, so Python treats every signal as a hint.
   function send(kind, showId, detail) {
-    const fn = window[config.binding];
+    const fn = typeof bindingAtInstall === "function" ? bindingAtInstall : window[config.binding];
     if (typeof fn !== "function") return;
     try {
       Promise.resolve(fn({ kind, showId, ...detail })).catch(() => {});

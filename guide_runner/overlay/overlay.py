@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,21 @@ _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
+
+
+def _new_show_id(previous: int) -> int:
+    """A fresh, unguessable show id (exact as a JavaScript number, never the previous one).
+
+    Page scripts can call the overlay's binding; a signal counts only with the id of the
+    step showing now, which only the overlay's closure in the page and Python know. With
+    counted ids (1, 2, 3) a page could name it: a look-alike that calls the binding and then
+    navigates to a pinned origin could have its press read as coming from the pinned page,
+    since Python learns a frame's address when it handles the call, not when it was made.
+    """
+    while True:
+        candidate = secrets.randbits(52) + 1
+        if candidate != previous:
+            return candidate
 
 
 class _Closable(Protocol):
@@ -249,7 +265,7 @@ class Overlay:
         scroll: bool,
     ) -> dict[str, Any]:
         self._check_alive()
-        self._show_id += 1
+        self._show_id = _new_show_id(self._show_id)
         return {
             "showId": self._show_id,
             "text": text,

@@ -102,6 +102,46 @@ def test_signals_of_an_earlier_step_and_forged_payloads_are_dropped(
     assert overlay.current_show_id == second
 
 
+def test_a_page_cannot_name_the_step_showing(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    # Show ids are random: a page script that calls the binding with every small number
+    # (what counted ids would be) forges nothing.
+    page.goto(origins.url("light.html"))
+    overlay.show(page.locator("#next"), text="One", lang="en")
+    page.evaluate(
+        """async () => {
+          for (let id = 0; id <= 2000; id += 1) {
+            await window.__guideRunnerSignal({ kind: 'button', showId: id, buttonId: 'ok' });
+          }
+        }"""
+    )
+    assert overlay.events() == []
+
+
+def test_a_page_that_replaces_the_binding_sees_nothing_sent(
+    page: Page, origins: Origins, overlay: Overlay
+) -> None:
+    # The overlay keeps the binding it found at install: a page script that wraps it later,
+    # to learn the show id from what passes through, hears nothing.
+    page.goto(origins.url("light.html"))
+    page.evaluate(
+        """() => {
+          const real = window.__guideRunnerSignal;
+          window.overheard = [];
+          window.__guideRunnerSignal = (payload) => {
+            window.overheard.push(payload);
+            return real(payload);
+          };
+        }"""
+    )
+    show_id = overlay.show(page.locator("#next"), text="Click Next", lang="en")
+    page.locator("#next").click()
+    signal = overlay.wait_for_signal(2000)
+    assert signal is not None and signal.kind == "activated" and signal.show_id == show_id
+    assert page.evaluate("() => window.overheard") == []
+
+
 def test_activation_in_frames(page: Page, origins: Origins, overlay: Overlay) -> None:
     page.goto(origins.url(f"frames.html?other={origins.other}"))
     for frame_id, origin in (("#same", origins.main), ("#cross", origins.other)):

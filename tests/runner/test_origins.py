@@ -282,7 +282,10 @@ def test_signals_from_unpinned_frames_are_ignored(
     from guide_runner.runner.ui import Bubble
 
     hl.message(SafePage(raw), Bubble("Hei", 1, 2, "nb"))
-    payload = {"kind": kind, "showId": 1, "buttonId": "confirm"}
+    # The step's own (unguessable) show id: the foreign frame is refused for where it is.
+    showing = hl._overlay(SafePage(raw))
+    assert showing is not None
+    payload = {"kind": kind, "showId": showing.current_show_id, "buttonId": "confirm"}
     # The binding's promise settles once Python's callback has run: each call is delivered.
     call = f"async (p) => {{ await window['{BINDING_NAME}'](p); }}"
     raw.frames[1].evaluate(call, payload)  # the foreign frame
