@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from guide_runner.cli.main import cli
+from tests.processes import stderr_until, watchdog
 
 pytestmark = pytest.mark.browser
 
@@ -101,31 +102,23 @@ def test_ctrl_c_in_a_terminal_exits_130_with_one_line(
 ) -> None:
     # A terminal sends SIGINT to its whole foreground process group: the command, and every
     # process it started that did not leave the group (Playwright's driver, the browser).
-    with subprocess.Popen(
-        [sys.executable, "-m", "guide_runner", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        start_new_session=True,
-    ) as process:
+    with (
+        subprocess.Popen(
+            [sys.executable, "-m", "guide_runner", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            start_new_session=True,
+        ) as process,
+        watchdog(process),
+    ):
         assert process.stderr is not None
-        seen: list[str] = []
-        watchdog = threading.Timer(120, process.kill)  # a hung command ends the read loop
-        watchdog.start()
-        try:
-            for line in process.stderr:
-                seen.append(line)
-                if started in line or "Traceback" in line:
-                    break
-            os.killpg(process.pid, signal.SIGINT)
-            after = process.stderr.read()
-            code = process.wait(timeout=60)
-        finally:
-            watchdog.cancel()
-            if process.poll() is None:
-                process.kill()
+        seen = stderr_until(process, started)
+        os.killpg(process.pid, signal.SIGINT)
+        after = process.stderr.read()
+        code = process.wait(timeout=60)
     assert started in "".join(seen), "".join(seen)
     lines = [line for line in after.splitlines() if line.strip()]
     assert code == 130, after

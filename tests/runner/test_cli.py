@@ -7,13 +7,13 @@ import os
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from guide_runner.cli.main import cli
+from tests.processes import stderr_until, watchdog
 
 
 @pytest.fixture
@@ -144,25 +144,18 @@ def test_run_on_the_practice_site_reaches_the_first_highlight() -> None:
     # The browser starts while the guide loads; the terminal then shows step 2 (the first
     # outlined target). Read line by line until it does, then stop the run.
     command = ["run", "feil-epost-bankid", "--lang", "en", "--practice", "--headless"]
-    with subprocess.Popen(
-        [sys.executable, "-m", "guide_runner", *command],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as process:
-        assert process.stderr is not None
-        seen: list[str] = []
-        watchdog = threading.Timer(120, process.kill)  # a hung run ends the read loop
-        watchdog.start()
-        try:
-            for line in process.stderr:
-                seen.append(line)
-                if "2/22" in line or "Traceback" in line:
-                    break
-        finally:
-            watchdog.cancel()
-            process.terminate()
-            process.wait(timeout=60)
+    with (
+        subprocess.Popen(
+            [sys.executable, "-m", "guide_runner", *command],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as process,
+        watchdog(process),
+    ):
+        seen = stderr_until(process, "2/22")
+        process.terminate()
+        process.wait(timeout=60)
     text = "".join(seen)
     assert "▶ 2/22" in text and "Traceback" not in text, text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
@@ -219,22 +221,28 @@ def test_overlay_is_removed_from_the_page_on_a_look_alike(
     assert drawn == {"before": True, "after": False}
 
 
+def _opens_tab(open_js: str) -> Callable[[Page, object, Harness], None]:
+    """A person's action: ``open_js`` opens a tab, and the person waits for it to load."""
+
+    def act(page: Page, target: object, h: Harness) -> None:
+        with page.context.expect_page() as opened:
+            page.evaluate(open_js)
+        opened.value.wait_for_load_state()
+
+    return act
+
+
 def _warned_in_a_new_tab(ctx: BrowserContext, mini_guide: Guide, open_js: str) -> Harness:
     """Step 03's page opens another page in a new tab while its own tab still matches the
     step: the person now looks at the new one."""
     serve_pages(ctx, _look_alike_pages("https://mini-test.com/two"))
-
-    def open_tab(page: Page, target: object, h: Harness) -> None:
-        with page.context.expect_page() as opened:
-            page.evaluate(open_js)
-        opened.value.wait_for_load_state()
 
     hl = NullHighlighter()
     h = Harness(
         mini_guide,
         ctx,
         highlighter=hl,
-        actions={"01-cookie": click, "02-neste": click, "03-skriv": open_tab},
+        actions={"01-cookie": click, "02-neste": click, "03-skriv": _opens_tab(open_js)},
     )
     h.on_notice["wrong_origin_detail"] = lambda notice: h.keys.put("q")
     h.run()
@@ -327,11 +335,6 @@ def test_a_foreign_tab_left_open_does_not_stop_the_walk(
     pages["https://help.example/"] = "<h1>Hjelp</h1>"
     serve_pages(ctx, pages)
 
-    def open_help(page: Page, target: object, h: Harness) -> None:
-        with page.context.expect_page() as opened:
-            page.evaluate("() => { window.open('https://help.example/'); }")
-        opened.value.wait_for_load_state()
-
     hl = NullHighlighter()
     h = Harness(
         mini_guide,
@@ -340,7 +343,7 @@ def test_a_foreign_tab_left_open_does_not_stop_the_walk(
         actions={
             "01-cookie": click,
             "02-neste": click,
-            "03-skriv": open_help,
+            "03-skriv": _opens_tab("() => { window.open('https://help.example/'); }"),
             "04-ferdig": click,
             "05-slutt": press("enter"),
         },
