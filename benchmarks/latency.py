@@ -49,9 +49,15 @@ def _locator(page: Page, scenario: str) -> Locator:
     return page.get_by_role("button", name="Continue")
 
 
-def _result(page: Page) -> dict[str, Any] | None:
+def _later(page: Page, scenario: str, delay: float, arm: dict[str, Any]) -> None:
+    """The probe changes the page (scenario "insert" or "reveal") after ``delay`` ms."""
+    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", [scenario, delay, {"arm": arm}])
+
+
+def _latency(page: Page) -> float | None:
+    """The trial's latency once drawn (probes/probe.js), or None when it never was."""
     result = page.evaluate("() => window.__bench.result(5000)")
-    return result if isinstance(result, dict) else None
+    return float(result["latency"]) if isinstance(result, dict) else None
 
 
 def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> float | None:
@@ -61,12 +67,12 @@ def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> fl
     if scenario == "reveal":
         page.evaluate("() => benchPage.prepareReveal()")
         overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
-    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", [scenario, delay, {"arm": arm}])
+    _later(page, scenario, delay, arm)
     if scenario == "insert":
         overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
-    result = _result(page)
+    latency = _latency(page)
     overlay.hide()
-    return float(result["latency"]) if result else None
+    return latency
 
 
 # Prototype of the fix recommended for guide_runner/overlay/targets.py place(): instead of
@@ -92,12 +98,12 @@ def _event_wait_trial(page: Page, overlay: Overlay, delay: float) -> float | Non
     page.evaluate("() => benchPage.reset()")
     locator = _locator(page, "insert")
     arm = {"kind": "ours", "selector": TARGET}
-    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", ["insert", delay, {"arm": arm}])
+    _later(page, "insert", delay, arm)
     _wait_event_driven(page, locator)
     overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
-    result = _result(page)
+    latency = _latency(page)
     overlay.hide()
-    return float(result["latency"]) if result else None
+    return latency
 
 
 # The best any look through Python could do: the same wait in the page as Overlay.show, but
@@ -118,15 +124,15 @@ def _one_call_trial(page: Page, overlay: Overlay, delay: float, show_id: int) ->
     page.evaluate("() => benchPage.reset()")
     options = {"showId": show_id, "text": "Continue here", "step": 2, "total": 5, "lang": "en"}
     arm = {"kind": "ours", "selector": TARGET}
-    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", ["insert", delay, {"arm": arm}])
+    _later(page, "insert", delay, arm)
     frame = page.main_frame
     frame.evaluate("() => window.__guideRunnerOverlay.armChanges()")
     wait: float | None = None
     while frame.evaluate(_LOOK_ONE_CALL, [options, wait]) != "shown":
         wait = 250.0  # armed before the first look: no change between looks is missed
-    result = _result(page)
+    latency = _latency(page)
     overlay.hide()
-    return float(result["latency"]) if result else None
+    return latency
 
 
 def _playwright_trial(page: Page, scenario: str, delay: float) -> float | None:
@@ -135,12 +141,12 @@ def _playwright_trial(page: Page, scenario: str, delay: float) -> float | None:
         page.evaluate("() => benchPage.prepareReveal()")
     locator = _locator(page, scenario)
     arm = {"kind": "playwright"}
-    page.evaluate("([a, d, o]) => __bench.later(a, d, o)", [scenario, delay, {"arm": arm}])
+    _later(page, scenario, delay, arm)
     locator.wait_for()
     locator.highlight()
-    result = _result(page)
+    latency = _latency(page)
     page.hide_highlight()
-    return float(result["latency"]) if result else None
+    return latency
 
 
 def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
