@@ -100,6 +100,16 @@
     return (event.key === "Enter" || event.key === " ") && !event.repeat;
   }
 
+  // The person clicked the target or pressed Enter/Space on it: "activated" for the step
+  // showing then (showIdNow), which the engine takes as a hint that the step may be done.
+  function listenForActivation(cleanup, el, showIdNow) {
+    const passiveCapture = { capture: true, passive: true };
+    listen(cleanup, el, "click", () => send("activated", showIdNow(), { via: "click" }), passiveCapture);
+    listen(cleanup, el, "keydown", (event) => {
+      if (isActivationKey(event)) send("activated", showIdNow(), { via: "key" });
+    }, passiveCapture);
+  }
+
   function onSignal(listener) {
     if (typeof listener === "function") signalListeners.add(listener);
     return () => signalListeners.delete(listener);
@@ -691,14 +701,7 @@
     }
     cleanup.push(() => mutationObserver.disconnect());
 
-    if (options.watchActivation) {
-      const onClick = () => send("activated", current.showId, { via: "click" });
-      const onKey = (event) => {
-        if (isActivationKey(event)) send("activated", current.showId, { via: "key" });
-      };
-      listen(cleanup, el, "click", onClick, passiveCapture);
-      listen(cleanup, el, "keydown", onKey, passiveCapture);
-    }
+    if (options.watchActivation) listenForActivation(cleanup, el, () => current.showId);
     cleanup.push(() => tracker && tracker.mover && tracker.mover.disconnect());
   }
 
@@ -942,11 +945,7 @@
     const options = normalise(rawOptions);
     const cleanup = [];
     const showId = options.showId;
-    const passiveCapture = { capture: true, passive: true };
-    listen(cleanup, el, "click", () => send("activated", showId, { via: "click" }), passiveCapture);
-    listen(cleanup, el, "keydown", (event) => {
-      if (isActivationKey(event)) send("activated", showId, { via: "key" });
-    }, passiveCapture);
+    listenForActivation(cleanup, el, () => showId);
     const observer = new MutationObserver(() => {
       if (!el.isConnected) {
         send("vanished", showId, {});
