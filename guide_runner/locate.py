@@ -14,6 +14,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page
 
 from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.texts import fill, localize
+from guide_runner.overlay.model import PageQuery
 
 Root = Page | Frame | FrameLocator
 
@@ -68,6 +69,28 @@ def build(root: Root, candidate: Candidate, lang: str, params: Mapping[str, str]
         return root.get_by_test_id(candidate.test_id)
     assert candidate.css is not None
     return root.locator(candidate.css)
+
+
+def page_queries(
+    candidates: Sequence[Candidate], lang: str, params: Mapping[str, str] = {}
+) -> list[PageQuery]:
+    """The candidates for the overlay's in-page matcher, in order, each meaning what
+    :func:`build` makes of it filtered to visible elements (``other`` where it cannot)."""
+    queries = []
+    for candidate in candidates:
+        if candidate.frame:
+            queries.append(PageQuery.other())  # the matcher looks in the top document only
+        elif candidate.role is not None:
+            name = candidate.name
+            text = fill(localize(name, lang), params) if name is not None else None
+            queries.append(PageQuery.by_role(candidate.role, text, exact=bool(candidate.exact)))
+        elif candidate.css is not None:
+            queries.append(PageQuery.by_css(candidate.css))
+        elif candidate.test_id is not None:
+            queries.append(PageQuery.by_test_id(candidate.test_id))
+        else:
+            queries.append(PageQuery.other())  # labels and text: not modelled in the page
+    return queries
 
 
 @dataclass

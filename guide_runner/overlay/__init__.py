@@ -7,8 +7,17 @@ See docs/overlay.md. Typical use::
                  step=3, total=11, lang="nb", cant_find_label="Finner du det ikke?")
 """
 
-from .model import Box, Button, Signal, SignalKind
+from .model import Box, Button, PageQuery, Signal, SignalKind
 from .overlay import Overlay, OverlayError
 from .targets import TargetError
 
-__all__ = ["Box", "Button", "Overlay", "OverlayError", "Signal", "SignalKind", "TargetError"]
+__all__ = [
+    "Box",
+    "Button",
+    "Overlay",
+    "OverlayError",
+    "PageQuery",
+    "Signal",
+    "SignalKind",
+    "TargetError",
+]

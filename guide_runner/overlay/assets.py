@@ -17,9 +17,11 @@ def _read(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
+@cache
 def install_function() -> str:
-    """overlay.js: one function expression taking the install config."""
-    return _read("overlay.js")
+    """One function expression taking the install config: overlay.js given match.js's
+    matcher (two real files, each one function expression, joined here)."""
+    return f"(config) => ({_read('overlay.js')}\n)(config, ({_read('match.js')}\n)())"
 
 
 def install_config(

@@ -1,6 +1,7 @@
 // The in-page half of guide-runner's highlight overlay.
 //
-// This file is one function expression. Python calls it with {css, binding, origins}
+// This file is one function expression. Python calls it with {css, binding, origins} and
+// the in-page matcher (match.js; guide_runner/overlay/assets.py joins the two files)
 // through add_init_script (every new document, in every frame) and through evaluate
 // (documents already open). Installing only defines window.__guideRunnerOverlay: no DOM
 // node, listener, observer or animation frame exists until show() is called, and destroy()
@@ -15,7 +16,7 @@
 // Tracking: scroll/resize/visualViewport listeners and Resize/Intersection/Mutation observers
 // all funnel into one requestAnimationFrame. Per-frame work happens only while an animation
 // or transition that can move the target is running; a static page costs nothing.
-(config) => {
+(config, matcher) => {
   "use strict";
   const GLOBAL = "__guideRunnerOverlay";
   if (Object.prototype.hasOwnProperty.call(window, GLOBAL)) return "already-installed";
@@ -46,7 +47,7 @@
   let tracker = null; // listeners and observers bound to the current target
   let watcher = null; // activation/vanish watch for a target shown by another frame
   let rafId = 0;
-  const stats = { frames: 0, updates: 0 };
+  const stats = { frames: 0, updates: 0, earlyLooks: 0 };
 
   // ---------------------------------------------------------------- signals to Python
 
@@ -854,10 +855,18 @@
     };
   }
 
-  function show(el, rawOptions) {
+  function show(el, rawOptions, early = false) {
     if (!isTopWindow) throw new Error("the overlay draws in the top document only");
     disarmChanges();
+    dropExpectation();
     const options = normalise(rawOptions);
+    if (el && current && current.target && current.target.el === el && !options.frameBox
+        && current.showId === options.showId) {
+      // Python confirms what the in-page matcher drew early (or re-finds the same element):
+      // nothing to redraw, rebind or scroll.
+      current.early = current.early && early;
+      return true;
+    }
     const firstShow = !ui;
     if (firstShow) {
       ui = buildUi();
@@ -866,7 +875,7 @@
     unbindTarget();
     // The same step drawn again (its target re-found) is not announced twice.
     const announce = !current || current.showId !== options.showId;
-    current = { showId: options.showId, options, target: null };
+    current = { showId: options.showId, options, target: null, early };
     if (el) {
       const watchActivation = !options.frameBox;
       current.target = { el, location: locationOf(el), watchActivation, vanished: false };
@@ -887,6 +896,7 @@
 
   function hide() {
     disarmChanges();
+    dropExpectation();
     unbindTarget();
     current = null;
     if (rafId) cancelAnimationFrame(rafId);
@@ -1089,15 +1099,98 @@
     if (state.wake) state.wake(); // a pending wait ends now ("changed": look again)
   }
 
+  // ---------------------------------------------------------------- early outline
+  //
+  // expect(queries, options): the step's target is not on the page yet. From now on, every
+  // frame in which this document changed, the in-page matcher (match.js) looks for it, and
+  // the moment it is sure it found it, show() draws it, inside that animation frame, so the
+  // outline appears in the same frame as the target. Python still looks with Playwright
+  // and confirms (show() of the same element: nothing happens) or corrects (another element,
+  // or dropGuess()). Costs nothing while the page does not change; show(), hide(), destroy()
+  // and a new address end it.
+  const EARLY_SLOW_MS = 8; // a matcher pass slower than this, ...
+  const EARLY_SLOW_PASSES = 3; // ... this often, and the page waits for Python alone
+  let expectation = null;
+
+  function expect(queries, rawOptions) {
+    if (!isTopWindow) throw new Error("the overlay draws in the top document only");
+    dropExpectation();
+    const state = {
+      queries: Array.isArray(queries) ? queries : [],
+      options: normalise(rawOptions),
+      href: location.href,
+      rafId: 0,
+      slow: 0,
+      cleanup: [],
+      observer: null,
+    };
+    const wake = () => {
+      if (!state.rafId) state.rafId = requestAnimationFrame(() => lookEarly(state));
+    };
+    state.observer = new MutationObserver((records) => {
+      if (!records.every(onlyAboutUs)) wake();
+    });
+    state.observer.observe(document, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+    for (const type of WAKE_EVENTS) listen(state.cleanup, document, type, wake, { capture: true, passive: true });
+    expectation = state;
+    wake(); // a change between Python's look and this call
+    return true;
+  }
+
+  function lookEarly(state) {
+    state.rafId = 0;
+    if (expectation !== state) return;
+    stats.earlyLooks += 1;
+    if (location.href !== state.href) {
+      dropExpectation(); // another address (a single-page app's route): Python decides
+      return;
+    }
+    const started = performance.now();
+    const found = matcher.first(state.queries, isOurs);
+    if (found instanceof Element) {
+      show(found, state.options, true);
+      send("early", state.options.showId, {});
+      return;
+    }
+    if (performance.now() - started > EARLY_SLOW_MS && ++state.slow >= EARLY_SLOW_PASSES) {
+      dropExpectation();
+    }
+  }
+
+  function dropExpectation() {
+    const state = expectation;
+    if (!state) return;
+    expectation = null;
+    if (state.rafId) cancelAnimationFrame(state.rafId);
+    state.observer.disconnect();
+    for (const undo of state.cleanup) undo();
+  }
+
+  // Python's look found nothing where the matcher drew step `showId` early: take it away.
+  function dropGuess(showId) {
+    if (current && current.early && current.showId === Number(showId)) {
+      hide();
+      return true;
+    }
+    return false;
+  }
+
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges, onSignal, waitForSignal,
+    expect, dropGuess,
+    // What the in-page matcher finds now (tests compare it with Playwright's locators).
+    match: (queries) => matcher.first(queries, isOurs),
     // moving: an animation that can move the outlined target is running (the demo waits
     // for it to end before a picture; a pending one has not moved the target yet).
     stats: () => ({
       ...stats,
       scheduled: rafId !== 0,
       watchingChanges: changeWatch !== null,
+      expecting: expectation !== null,
+      early: Boolean(current && current.early),
       moving: movingAnimationRunning(),
     }),
     // Same origin as the top document, whose overlay is installed: it can draw our targets.

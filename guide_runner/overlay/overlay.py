@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error, Frame, Locator, Page
 
 from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, install_function
-from .model import Box, Button, Signal
+from .model import Box, Button, PageQuery, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
 from .targets import place, show_or_find
 
@@ -29,6 +29,8 @@ _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
 # Without the overlay (a page it is not pinned to) the answer is null at once and Python
 # waits itself: a page's own setTimeout may be replaced and never call back.
 _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
+_EXPECT = f"([queries, options]) => {_API} ? {_API}.expect(queries, options) : null"
+_DROP_GUESS = f"(showId) => {_API} && {_API}.dropGuess(showId)"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
@@ -66,6 +68,20 @@ class _Step:
     locator: Locator | None
 
 
+@dataclass(frozen=True)
+class _Expectation:
+    """What expect() armed in the page: a step whose target is not there yet."""
+
+    key: tuple[Any, ...]  # (address, queries, bubble): the same again arms nothing new
+    show_id: int
+    options: dict[str, Any]
+
+
+def _bubble_of(options: dict[str, Any]) -> dict[str, Any]:
+    """The options that make a bubble look the same (all but the show id and routing)."""
+    return {k: v for k, v in options.items() if k not in ("showId", "frameBox", "scroll")}
+
+
 class Overlay:
     """A highlight outline and instruction bubble drawn over someone else's page.
 
@@ -90,6 +106,9 @@ class Overlay:
         self._watch_frame: Frame | None = None
         self._destroyed = False
         self._vanished_at: float | None = None  # when the locator was last tried again
+        self._expectation: _Expectation | None = None
+        self._guessed: _Expectation | None = None  # outlined in the page, not yet confirmed
+        self._refused: tuple[Any, ...] | None = None  # an expectation a look contradicted
         try:
             # Older Playwright versions return None here: nothing to dispose of later.
             self._binding: _Closable | None = page.expose_binding(BINDING_NAME, self._on_binding)
@@ -118,12 +137,16 @@ class Overlay:
         dim: bool = False,
         scroll: bool = True,
         timeout: float = 5000,
+        in_page: Sequence[PageQuery] = (),
     ) -> int:
         """Outline the one element ``locator`` matches and show the bubble beside it.
 
         Waits up to ``timeout`` ms for the element; Playwright's TimeoutError or strict-mode
         Error propagate when it is missing or ambiguous. Scrolls it into view once when it is
-        off-screen (``scroll``). Returns the show id that this step's signals carry.
+        off-screen (``scroll``). ``in_page`` describes the same target, visible elements
+        only, for the overlay's in-page matcher: while waiting, the outline then appears in
+        the frame the target does, and Python's next look confirms it. Returns the show id
+        that this step's signals carry.
         """
         options = self._options(
             text=text,
@@ -136,10 +159,12 @@ class Overlay:
             dim=dim,
             scroll=scroll,
         )
+        self._keep_expected_id(options)
         self._step = _Step(show_id=options["showId"], options=options, locator=locator)
         self._vanished_at = None
         try:
-            self._draw(locator, options, timeout=timeout)
+            self._draw(locator, options, timeout=timeout, in_page=in_page)
+            self._guessed = None  # confirmed, or moved to Playwright's element
         except Exception:
             self.hide()  # never leave the previous step pointing at the wrong thing
             raise
@@ -172,12 +197,84 @@ class Overlay:
             scroll=False,
         )
         options["position"] = position
+        self._expectation = self._guessed = None  # the page ends its expectation too
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
         if self._page.evaluate(_SHOW_MESSAGE, options) is None:
             self._install(self._page.main_frame)
             self._page.evaluate(_SHOW_MESSAGE, options)
         return int(options["showId"])
+
+    def expect(
+        self,
+        in_page: Sequence[PageQuery],
+        *,
+        text: str,
+        step: int | None = None,
+        total: int | None = None,
+        lang: str = "",
+        buttons: Sequence[Button] = (),
+        cant_find_label: str | None = None,
+        title: str | None = None,
+        dim: bool = False,
+        scroll: bool = True,
+    ) -> int | None:
+        """Let the page outline a target that is not there yet, the frame it appears.
+
+        For callers that look for the target themselves (the runner's engine, between two
+        ticks). The in-page matcher looks for ``in_page`` each frame the page changes; when it
+        finds it, it shows it with this bubble and sends an ``early`` signal. A later
+        :meth:`show` with the same bubble keeps this show id, so the outline drawn early is
+        confirmed without a redraw; :meth:`drop_guess` takes it away when the caller's own
+        look found nothing. Whatever is showing stays until then (a message, say).
+
+        Costs one round trip the first time for an address and bubble, none when repeated.
+        Returns the show id, or None when nothing was armed (nothing the matcher can look
+        for, an expectation Python contradicted on this address, or no overlay here).
+        """
+        options = self._options(
+            text=text,
+            step=step,
+            total=total,
+            lang=lang,
+            buttons=buttons,
+            cant_find_label=cant_find_label,
+            title=title,
+            dim=dim,
+            scroll=scroll,
+        )
+        queries = [q.payload() for q in in_page]
+        if not in_page or in_page[0].kind == "other":
+            return None
+        key = (self._page.url, repr(queries), repr(_bubble_of(options)))
+        if key == self._refused:
+            return None
+        for known in (self._expectation, self._guessed):
+            if known is not None and known.key == key:
+                return known.show_id
+        main = self._page.main_frame
+        if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
+            self._install(main)
+            if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
+                return None
+        self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
+        return int(options["showId"])
+
+    def guessed(self) -> bool:
+        """Whether the in-page matcher outlined an expected target and no :meth:`show` has
+        confirmed it yet (known from its ``early`` signal)."""
+        return self._guessed is not None
+
+    def drop_guess(self) -> None:
+        """Take away the outline the in-page matcher drew (the caller's own look found no
+        such target), and arm nothing more for that address and bubble."""
+        guess, self._guessed = self._guessed, None
+        if guess is None:
+            return
+        self._refused = guess.key
+        if self._step is not None and self._step.show_id == guess.show_id:
+            self._step = None
+        self._evaluate_quietly(self._page.main_frame, _DROP_GUESS, guess.show_id)
 
     def drawn_box(self) -> Box | None:
         """The outline as drawn now, in viewport CSS pixels; None when nothing is outlined."""
@@ -189,6 +286,7 @@ class Overlay:
         """Take the outline and bubble away; the overlay stays installed for the next step."""
         self._check_alive()
         self._step = None
+        self._expectation = self._guessed = None
         self._unwatch()
         self._evaluate_quietly(self._page.main_frame, _HIDE)
 
@@ -198,6 +296,7 @@ class Overlay:
             return
         self._destroyed = True
         self._step = None
+        self._expectation = self._guessed = None
         self._watch_frame = None
         for frame in self._page.frames:
             self._evaluate_quietly(frame, _DESTROY)
@@ -280,11 +379,29 @@ class Overlay:
             "frameBox": False,
         }
 
-    def _draw(self, locator: Locator, options: dict[str, Any], *, timeout: float) -> None:
+    def _keep_expected_id(self, options: dict[str, Any]) -> None:
+        """The step that expect() armed (or the page outlined early), shown now with the same
+        bubble, keeps its show id: the outline already drawn is confirmed, not redrawn."""
+        for known in (self._guessed, self._expectation):
+            if known is not None and _bubble_of(known.options) == _bubble_of(options):
+                options["showId"] = self._show_id = known.show_id
+                break
+        self._expectation = None
+
+    def _draw(
+        self,
+        locator: Locator,
+        options: dict[str, Any],
+        *,
+        timeout: float,
+        in_page: Sequence[PageQuery] = (),
+    ) -> None:
         # One round trip when the element is there and the top document can draw it: the
         # look-up hands it to the top's overlay. Installing happens only where it is missing.
         self._unwatch()
-        element = show_or_find(locator, options, timeout=timeout, install=self._install)
+        element = show_or_find(
+            locator, options, timeout=timeout, install=self._install, in_page=in_page
+        )
         if element is None:
             return
         placement = place(element, install=self._install)
@@ -344,8 +461,15 @@ class Overlay:
         frame = source.get("frame")
         frame_url = frame.url if isinstance(frame, Frame) else ""
         signal = parse_signal(payload, frame_url)
-        if signal is None or self._step is None or signal.show_id != self._step.show_id:
-            return  # malformed, or about an earlier step
+        if signal is None:
+            return
+        expected = self._expectation
+        if signal.kind == "early" and expected is not None and signal.show_id == expected.show_id:
+            # The page outlined the expected target: that step is the one showing now.
+            self._step = _Step(show_id=expected.show_id, options=expected.options, locator=None)
+            self._expectation, self._guessed = None, expected
+        if self._step is None or signal.show_id != self._step.show_id:
+            return  # about an earlier step
         if signal.kind == "vanished":
             self._vanished_at = 0.0  # look for the target again at the next chance
         elif signal.kind == "followed":

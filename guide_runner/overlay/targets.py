@@ -15,7 +15,7 @@ watches it for activation.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,11 +24,19 @@ from playwright.sync_api import ElementHandle, Error, Frame, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .assets import GLOBAL_NAME
+from .model import PageQuery
 
 _API = f"window.{GLOBAL_NAME}"
 # null: the overlay is not installed in that document (yet).
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
-_ARM = f"() => {_API} ? {_API}.armChanges() : false"
+# Arms the change watch and, with queries, the in-page matcher (the outline may then appear
+# before Python's next look, which confirms it).
+_ARM = f"""(early) => {{
+  if (!{_API}) return false;
+  {_API}.armChanges();
+  if (early) {_API}.expect(early[0], early[1]);
+  return true;
+}}"""
 _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"
 # Runs on every element the locator matches now, in their frame. Exactly one: hands it to the
 # top document's overlay ("shown"), or "route" when the top cannot be reached from that frame
@@ -40,6 +48,7 @@ _LOOK = f"""async (els, [options, wait]) => {{
   let top = null;
   try {{ top = window.top.{GLOBAL_NAME} || null; }} catch (_) {{ top = null; }}
   if (els.length === 1) return top && top.show(els[0], options) ? "shown" : "route";
+  if (top) top.dropGuess(options.showId);  // the in-page matcher drew what Playwright lacks
   if (!wait || !top) return "none";
   return top.waitForChange(wait[0], wait[1]);
 }}"""
@@ -72,6 +81,7 @@ def show_or_find(
     *,
     timeout: float,
     install: Callable[[Frame], None],
+    in_page: Sequence[PageQuery] = (),
 ) -> ElementHandle | None:
     """Show the one element ``locator`` matches, waiting up to ``timeout`` ms for it.
 
@@ -81,8 +91,11 @@ def show_or_find(
     none appeared in time. Like ``locator.element_handle()`` it waits for the element to be
     attached (a locator that matches hidden elements finds them), but it looks again as soon
     as the page changes instead of on Playwright's polling back-off. ``install`` puts the
-    overlay into a frame that lacks it (it holds the in-page change watch).
+    overlay into a frame that lacks it (it holds the in-page change watch). ``in_page``
+    describes the target for the overlay's own matcher, armed with the change watch: it
+    outlines the target in the frame it appears, and the next look confirms it.
     """
+    early = [[q.payload() for q in in_page], options] if in_page else None
     page = locator.page
     deadline = time.monotonic() + timeout / 1000
     armed = False  # the top document's change watch, armed before the look that waits on it
@@ -116,10 +129,10 @@ def show_or_find(
                 page.wait_for_timeout(min(_PAUSE_MS, left))
             elif not armed:
                 # Armed before the next look, so a change after that look's query counts.
-                armed = bool(main.evaluate(_ARM))
+                armed = bool(main.evaluate(_ARM, early))
                 if not armed:
                     install(main)
-                    armed = bool(main.evaluate(_ARM))
+                    armed = bool(main.evaluate(_ARM, early))
                 if not armed:
                     page.wait_for_timeout(min(_PAUSE_MS, left))
             else:

@@ -26,7 +26,7 @@ from playwright.sync_api import Error as PlaywrightError
 from guide_runner.completion import Signals, condition_met
 from guide_runner.guide.model import Guide, Step
 from guide_runner.guide.texts import fill, localize
-from guide_runner.locate import resolve
+from guide_runner.locate import page_queries, resolve
 from guide_runner.runner import drift
 from guide_runner.runner.addresses import place_address, safe_address
 from guide_runner.runner.events import (
@@ -316,6 +316,9 @@ class Engine:
 
         target: SafeLocator | None = None
         resolution_index: int | None = None
+        # Asked before looking: an outline the page drew before this look began, for a
+        # target this look then does not find, is one the locators contradict.
+        guessed = bool(step.target) and self.highlighter.guessed()
         if step.target:
             # Only which candidate matched matters here, not how many hidden twins it has:
             # one round trip per candidate tried instead of two.
@@ -380,6 +383,12 @@ class Engine:
             visit.shown = None
         if waited >= self.settings.target_timeout and not visit.missing and not step.optional:
             self._missing(step, visit, page, url)
+        if guessed:
+            self.highlighter.drop_guess()
+        else:
+            # Drawn by the page itself the frame the target appears; the next look confirms.
+            queries = page_queries(step.target, self.lang, self.params)
+            self.highlighter.expect(page, queries, self._bubble(visit, self._text(step, visit)))
         return None
 
     def _display(

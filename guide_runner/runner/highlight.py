@@ -16,12 +16,13 @@ press "I have saved the code", or report the target activated, for the person.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from guide_runner.overlay import Button as OverlayButton
-from guide_runner.overlay import Overlay, OverlayError
+from guide_runner.overlay import Overlay, OverlayError, PageQuery
 from guide_runner.overlay import Signal as OverlaySignal
 from guide_runner.runner.origins import Pins
 from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator, unwrap_page
@@ -105,6 +106,30 @@ class OverlayHighlighter:
             # Gone between finding and drawing: the engine finds it again next tick.
             raise PlaywrightError(str(exc)) from None
 
+    def expect(self, page: SafePage, queries: Sequence[PageQuery], bubble: Bubble) -> None:
+        overlay = self._overlay(page)
+        if overlay is None:
+            return
+        self._switch(overlay)
+        with contextlib.suppress(OverlayError, PlaywrightError):  # navigating: next tick
+            overlay.expect(
+                queries,
+                text=bubble.text,
+                step=bubble.step,
+                total=bubble.total,
+                lang=bubble.lang,
+                buttons=self._buttons(bubble),
+                cant_find_label=bubble.cant_find_label,
+            )
+
+    def guessed(self) -> bool:
+        return self._showing is not None and self._showing.guessed()
+
+    def drop_guess(self) -> None:
+        if self._showing is not None:
+            with contextlib.suppress(OverlayError, PlaywrightError):
+                self._showing.drop_guess()
+
     def message(self, page: SafePage, bubble: Bubble) -> None:
         overlay = self._overlay(page)
         if overlay is None:
@@ -146,8 +171,8 @@ class OverlayHighlighter:
             except (OverlayError, PlaywrightError):
                 continue
             for event in events:
-                if event.kind == "followed":
-                    continue
+                if event.kind == "followed" or event.kind == "early":
+                    continue  # the overlay's own bookkeeping, nothing the person did
                 if event.kind != "vanished" and not self.pins.allows(event.frame_url):
                     continue  # a page we do not trust pressed "our" button, or the like
                 out.append(Signal(event.kind, event.button_id))

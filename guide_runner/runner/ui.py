@@ -8,10 +8,14 @@ a bubble button — never as proof that a step happened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from guide_runner.runner.safe_page import SafeLocator, SafePage
+
+if TYPE_CHECKING:
+    from guide_runner.overlay.model import PageQuery
 
 SignalKind = Literal["activated", "button", "cant_find", "vanished"]
 
@@ -49,6 +53,17 @@ class Highlighter(Protocol):
     def message(self, page: SafePage, bubble: Bubble) -> None:
         """A centred bubble without a target."""
 
+    def expect(self, page: SafePage, queries: Sequence[PageQuery], bubble: Bubble) -> None:
+        """The target is not on ``page`` yet: outline it, with the bubble, the moment it
+        appears, without waiting for the next look (whatever shows stays until then).
+        Repeating the same call is free."""
+
+    def guessed(self) -> bool:
+        """Whether an expected target was outlined that no ``show`` has confirmed yet."""
+
+    def drop_guess(self) -> None:
+        """Take that outline away: the engine's own look did not find the target."""
+
     def hide(self) -> None:
         """Remove what is shown, on every page."""
 
@@ -71,6 +86,7 @@ class NullHighlighter:
     visible: bool = False
     prepared: list[str] = field(default_factory=list)  # the page's address when prepared
     where: list[str] = field(default_factory=list)  # the page's address at each of shown
+    expected: list[tuple[str, list[PageQuery]]] = field(default_factory=list)
 
     def prepare(self, page: SafePage) -> None:
         self.prepared.append(page.url)
@@ -84,6 +100,15 @@ class NullHighlighter:
         self.shown.append(("message", bubble))
         self.where.append(page.url)
         self.visible = True
+
+    def expect(self, page: SafePage, queries: Sequence[PageQuery], bubble: Bubble) -> None:
+        self.expected.append((page.url, list(queries)))
+
+    def guessed(self) -> bool:
+        return False
+
+    def drop_guess(self) -> None:
+        pass
 
     def hide(self) -> None:
         self.visible = False

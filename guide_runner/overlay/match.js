@@ -1,0 +1,308 @@
+// The overlay's in-page matcher: finds a step's target in the top document the moment it
+// appears, so the outline is drawn in the same frame as the target instead of after a round
+// trip through Python (issue 7: highlight latency).
+//
+// It is a second opinion, never the authority. Python's Playwright locator still decides;
+// when it disagrees, the overlay moves or takes the early outline away. So the matcher only
+// answers where it can be *sure* it agrees with Playwright 1.65 (`getByRole` with a name,
+// `locator(css)`, `getByTestId`, each `.filter({visible: true})`, first candidate with
+// exactly one match wins, as guide_runner/locate.py resolves). Anything it does not model
+// (aria-labelledby, labels, CSS generated content, open shadow roots, embedded fields, ...)
+// makes it say "unsure", and the overlay waits for Python as before.
+//
+// It never reads what a person typed: a field inside a name makes it unsure before its
+// value is looked at, and only button-type inputs' values (their captions) are read.
+//
+// One function expression; overlay.js receives the object it returns.
+() => {
+  "use strict";
+  const UNSURE = "unsure";
+  class Unsure extends Error {}
+  const unsure = () => {
+    throw new Unsure();
+  };
+
+  // Playwright's list of roles (roleUtils validRoles): the first of these in `role` counts.
+  const VALID_ROLES = new Set((
+    "alert alertdialog application article banner blockquote button caption cell checkbox " +
+    "code columnheader combobox complementary contentinfo definition deletion dialog " +
+    "directory document emphasis feed figure form generic grid gridcell group heading img " +
+    "insertion link list listbox listitem log main mark marquee math meter menu menubar " +
+    "menuitem menuitemcheckbox menuitemradio navigation none note option paragraph " +
+    "presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar " +
+    "search searchbox separator slider spinbutton status strong subscript superscript " +
+    "switch tab table tablist tabpanel term textbox time timer toolbar tooltip tree " +
+    "treegrid treeitem").split(" "));
+  // The roles whose every implicit source is modelled here: the elements that can have it
+  // without a role attribute (Playwright's kImplicitRoleByTagName).
+  const IMPLICIT_SOURCES = {
+    button: "button, input",
+    checkbox: "input",
+    link: "a[href], area[href]",
+    heading: "h1, h2, h3, h4, h5, h6",
+    dialog: "dialog",
+    menuitem: "",
+    tab: "",
+    switch: "",
+    menuitemcheckbox: "",
+    menuitemradio: "",
+  };
+  const INPUT_ROLES = {
+    button: "button", image: "button", reset: "button", submit: "button", file: "button",
+    checkbox: "checkbox",
+  };
+  // Roles named from their content (Playwright's allowsNameFromContent, the target's own).
+  const NAMED_FROM_CONTENT = new Set([
+    "button", "checkbox", "heading", "link", "menuitem", "menuitemcheckbox", "menuitemradio",
+    "switch", "tab",
+  ]);
+  // Inside a name: roles whose content counts (a descendant), by the same function.
+  const CONTENT_OF_DESCENDANT = new Set([
+    "", "none", "presentation", "button", "checkbox", "heading", "link", "menuitem", "menuitemcheckbox",
+    "menuitemradio", "switch", "tab", "caption", "code", "contentinfo", "definition",
+    "deletion", "emphasis", "insertion", "list", "listitem", "mark", "paragraph", "region",
+    "row", "rowgroup", "section", "strong", "subscript", "superscript", "table", "term",
+    "time", "cell", "columnheader", "gridcell", "option", "radio", "rowheader", "tooltip",
+    "treeitem",
+  ]);
+  // Never looked into: fields (typed text), replaced and composite elements.
+  const OPAQUE_TAGS = new Set([
+    "INPUT", "TEXTAREA", "SELECT", "BUTTON", "IMG", "SVG", "svg", "FIELDSET", "FIGURE",
+    "TABLE", "AREA", "OUTPUT", "METER", "PROGRESS", "SLOT", "IFRAME", "FRAME", "OBJECT",
+    "EMBED", "VIDEO", "AUDIO", "CANVAS", "DETAILS", "SUMMARY", "LABEL", "math", "MATH",
+  ]);
+  const IGNORED_TAGS = new Set(["STYLE", "SCRIPT", "NOSCRIPT", "TEMPLATE"]);
+
+  const normalize = (s) => s.replace(/[\u200b\u00ad]/g, "").trim().replace(/\s+/g, " ");
+  const style = (el, pseudo) => el.ownerDocument.defaultView.getComputedStyle(el, pseudo);
+
+  function explicitRole(el) {
+    const roles = (el.getAttribute("role") || "").toLowerCase().split(" ").map((r) => r.trim());
+    return roles.find((r) => VALID_ROLES.has(r)) || null;
+  }
+
+  // A possible target's role, for a wanted `role` whose implicit sources are all modelled:
+  // `role` itself, something else, or unsure (roleUtils computeAriaRole).
+  function targetRole(el, role) {
+    const explicit = explicitRole(el);
+    const source = IMPLICIT_SOURCES[role] && el.matches(IMPLICIT_SOURCES[role]);
+    if (explicit === "none" || explicit === "presentation") {
+      // Focusable elements and those with global aria attributes keep their implicit role.
+      return source ? unsure() : explicit;
+    }
+    if (explicit) return explicit;
+    if (!source) return null; // every element that could have `role` implicitly is a source
+    const tag = el.tagName;
+    if (tag === "INPUT") return INPUT_ROLES[el.type] || null;
+    if (tag === "A" || tag === "AREA") return "link";
+    if (tag === "BUTTON") return "button";
+    if (tag === "DIALOG") return "dialog";
+    if (/^H[1-6]$/.test(tag)) return "heading";
+    return unsure(); // an SVG <a href>, say
+  }
+
+  // Inside a name, an element's role decides whether its content counts.
+  const GENERIC_ROLES = {
+    DIV: "", SPAN: "", B: "", I: "", U: "", S: "", SMALL: "", ABBR: "", Q: "", CITE: "",
+    PRE: "", WBR: "", BR: "", BDI: "", BDO: "", KBD: "", SAMP: "", VAR: "", DATA: "",
+    RUBY: "", RT: "", RP: "", A: "", FONT: "", CENTER: "", BIG: "", TT: "",
+    P: "paragraph", EM: "emphasis", STRONG: "strong", LI: "listitem", UL: "list", OL: "list",
+    CODE: "code", MARK: "mark", SUB: "subscript", SUP: "superscript", TIME: "time",
+    DEL: "deletion", INS: "insertion", DFN: "term", H1: "heading", H2: "heading",
+    H3: "heading", H4: "heading", H5: "heading", H6: "heading", NAV: "navigation",
+    MAIN: "main", ARTICLE: "article", ASIDE: "complementary", BLOCKQUOTE: "blockquote",
+  };
+
+  function descendantRole(el) {
+    const explicit = explicitRole(el);
+    const tag = el.tagName;
+    if (tag === "A" && el.hasAttribute("href")) return explicit || "link";
+    const implicit = Object.prototype.hasOwnProperty.call(GENERIC_ROLES, tag)
+      ? GENERIC_ROLES[tag] : unsure();
+    if (explicit === "none" || explicit === "presentation") return implicit ? unsure() : explicit;
+    return explicit || implicit;
+  }
+
+  // Playwright's isElementStyleVisibilityVisible.
+  function styleVisible(el, s) {
+    return el.checkVisibility() && s.visibility === "visible";
+  }
+
+  // Playwright's isElementVisible (the `visible: true` filter).
+  function visible(el) {
+    const s = style(el);
+    if (s.display === "contents") unsure();
+    if (!styleVisible(el, s)) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+
+  // Playwright's isElementHiddenForAria for an element that is visible: aria-hidden on it or
+  // an ancestor (the document has no open shadow root here, see below).
+  function ariaHidden(el) {
+    for (let e = el; e; e = e.parentElement) {
+      if ((e.getAttribute("aria-hidden") || "").toLowerCase() === "true") return true;
+    }
+    return false;
+  }
+
+  // A child inside a name: hidden ones contribute nothing (Playwright's isElementHiddenForAria).
+  function hiddenChild(el) {
+    if (IGNORED_TAGS.has(el.tagName)) return true;
+    const s = style(el);
+    if (s.display === "contents") unsure();
+    if (!styleVisible(el, s)) return true;
+    return (el.getAttribute("aria-hidden") || "").toLowerCase() === "true";
+  }
+
+  // No generated text (::before/::after content, or content replacing the element's own).
+  function noGeneratedContent(el) {
+    for (const pseudo of ["::before", "::after", null]) {
+      const content = style(el, pseudo).content;
+      if (content && content !== "none" && content !== "normal") unsure();
+    }
+  }
+
+  function hasOwnLabelling(el) {
+    return el.hasAttribute("aria-labelledby") || el.hasAttribute("aria-owns")
+      || (el.ariaLabelledByElements && el.ariaLabelledByElements.length > 0);
+  }
+
+  // The text a subtree gives a name (Playwright's innerAccumulatedElementText), for the
+  // elements modelled; untrimmed like Playwright's, so spacing between tokens is the same.
+  function contentText(el) {
+    if (el.shadowRoot) unsure();
+    noGeneratedContent(el);
+    let text = "";
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        text += child.data;
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        let token = descendantName(child);
+        if (style(child).display !== "inline" || child.tagName === "BR") token = ` ${token} `;
+        text += token;
+      }
+    }
+    return text;
+  }
+
+  function descendantName(el) {
+    if (hiddenChild(el)) return "";
+    if (el.tagName === "svg" && el.namespaceURI === "http://www.w3.org/2000/svg") return svgName(el);
+    if (OPAQUE_TAGS.has(el.tagName) || hasOwnLabelling(el) || el.ownerSVGElement) unsure();
+    // The role first: Playwright reads an embedded field's value before its aria-label.
+    const role = descendantRole(el);
+    if (!CONTENT_OF_DESCENDANT.has(role)) unsure();
+    const label = el.getAttribute("aria-label") || "";
+    if (label.trim()) return label;
+    const text = contentText(el);
+    if (text) return text;
+    const title = el.getAttribute("title") || "";
+    return title.trim() ? title : "";
+  }
+
+  // An icon inside a name: its aria-label or title attribute (an <svg> is an "img", which
+  // takes no name from its content); a <title> child or a role of its own: unsure.
+  function svgName(el) {
+    if (hasOwnLabelling(el) || el.hasAttribute("role")) unsure();
+    const label = el.getAttribute("aria-label") || "";
+    if (label.trim()) return label;
+    for (const child of el.children) if (child.tagName === "title") unsure();
+    const title = el.getAttribute("title") || "";
+    return title.trim() ? title : "";
+  }
+
+  // The accessible name of a visible element with role `role` (Playwright's
+  // getElementAccessibleName), or unsure.
+  function nameOf(el, role) {
+    if (hasOwnLabelling(el)) unsure();
+    const label = el.getAttribute("aria-label") || "";
+    if (label.trim()) return label;
+    const title = el.getAttribute("title") || "";
+    if (el.tagName === "INPUT") {
+      if (["button", "submit", "reset"].includes(el.type)) {
+        const value = el.value || ""; // a button's caption, not something typed
+        if (value.trim()) return value;
+        return el.type === "submit" ? "Submit" : el.type === "reset" ? "Reset" : title;
+      }
+      if (el.type !== "checkbox" || (el.labels && el.labels.length)) unsure();
+      return title;
+    }
+    if (el.tagName === "BUTTON" && el.labels && el.labels.length) unsure();
+    if (el.ownerSVGElement) unsure();
+    if (NAMED_FROM_CONTENT.has(role)) {
+      const text = contentText(el).trim();
+      if (text) return text;
+    }
+    return title.trim() ? title : "";
+  }
+
+  function nameMatches(name, wanted, exact) {
+    const have = normalize(name);
+    const want = normalize(wanted);
+    return exact ? have === want : have.toUpperCase().includes(want.toUpperCase());
+  }
+
+  function byRole(query) {
+    const role = String(query.role || "");
+    if (!Object.prototype.hasOwnProperty.call(IMPLICIT_SOURCES, role)) unsure();
+    const sources = [IMPLICIT_SOURCES[role], "[role]"].filter(Boolean).join(", ");
+    const found = [];
+    for (const el of document.querySelectorAll(sources)) {
+      if (targetRole(el, role) !== role || !visible(el) || ariaHidden(el)) continue;
+      if (query.name != null && !nameMatches(nameOf(el, role), String(query.name), query.exact)) {
+        continue;
+      }
+      found.push(el);
+    }
+    return found;
+  }
+
+  function bySelector(selector) {
+    let all;
+    try {
+      all = document.querySelectorAll(selector);
+    } catch (_) {
+      unsure(); // Playwright's own selector syntax (text=, xpath=, >>, :has-text, ...)
+    }
+    return [...all].filter(visible);
+  }
+
+  function matchOne(query) {
+    if (query.kind === "role") return byRole(query);
+    if (query.kind === "css") return bySelector(String(query.css));
+    if (query.kind === "test_id") {
+      return bySelector(`[data-testid="${CSS.escape(String(query.testId))}"]`);
+    }
+    return unsure();
+  }
+
+  // Playwright's locators look into open shadow roots; this matcher does not, so a document
+  // with one (other than `isOurs`, the overlay's own) is not one it can be sure about.
+  function hasForeignShadowRoot(isOurs) {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.shadowRoot && !isOurs(node)) return true;
+    }
+    return false;
+  }
+
+  // The first query matching exactly one visible element wins (locate.resolve's rule):
+  // that element; null when none does; "unsure" when this matcher cannot tell.
+  function first(queries, isOurs) {
+    try {
+      if (!Array.isArray(queries) || queries.length === 0) return UNSURE;
+      if (document.contentType !== "text/html" || hasForeignShadowRoot(isOurs)) return UNSURE;
+      for (const query of queries) {
+        const found = matchOne(query || {});
+        if (found.length === 1) return found[0];
+      }
+      return null;
+    } catch (error) {
+      if (error instanceof Unsure) return UNSURE;
+      throw error;
+    }
+  }
+
+  return Object.freeze({ first, UNSURE });
+}

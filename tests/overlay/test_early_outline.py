@@ -1,0 +1,164 @@
+"""The early outline: the page outlines an expected target in the frame it appears, and
+Python's look confirms it (same element: nothing redrawn) or corrects it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from guide_runner.overlay import Overlay, PageQuery
+
+from .helpers import API, assert_close, settle
+
+pytestmark = pytest.mark.browser
+
+PAGE = """<!doctype html><html lang="en"><body>
+<h1>Sign in</h1><button id="cancel">Cancel</button><div id="slot"></div>
+</body></html>"""
+CONTINUE = [PageQuery.by_role("button", "Continue")]
+
+# Inserts the target and reads what is drawn at the end of the first animation frame after
+# it: a message posted from a frame callback runs after all of that frame's callbacks (the
+# overlay's included), and this evaluate holds the only Python thread, so no Python look
+# happened in between.
+INSERT_AND_READ_FIRST_FRAME = f"""(html) => {{
+  document.getElementById("slot").insertAdjacentHTML("beforeend", html);
+  return new Promise((done) => requestAnimationFrame(() => {{
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done({{
+      drawn: {API}.drawnBox(), stats: {API}.stats(),
+      target: document.querySelector("#slot > *").getBoundingClientRect().toJSON(),
+    }});
+    channel.port2.postMessage(null);
+  }}));
+}}"""
+
+
+def _stats(page: Page) -> dict[str, object]:
+    stats: dict[str, object] = page.evaluate(f"() => {API}.stats()")
+    return stats
+
+
+def test_an_expected_target_is_outlined_in_the_frame_it_appears(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    show_id = overlay.expect(CONTINUE, text="Press Continue", step=3, total=9, lang="en")
+    assert show_id is not None
+    settle(page)
+    assert overlay.drawn_box() is None  # not there yet: nothing drawn
+    seen = page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    assert seen["stats"]["early"] is True
+    assert_close(seen["drawn"], seen["target"])
+    early = [s for s in overlay.events() if s.kind == "early"]
+    assert [s.show_id for s in early] == [show_id]
+    assert overlay.guessed()
+
+
+def test_python_confirms_the_early_outline_without_redrawing_it(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    bubble = {"text": "Press Continue", "step": 3, "total": 9, "lang": "en"}
+    show_id = overlay.expect(CONTINUE, **bubble)  # type: ignore[arg-type]
+    page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    updates = _stats(page)["updates"]
+    assert overlay.show(page.get_by_role("button", name="Continue"), **bubble) == show_id  # type: ignore[arg-type]
+    stats = _stats(page)
+    assert stats["updates"] == updates  # confirmed: not drawn again
+    assert stats["early"] is False and not overlay.guessed()
+
+
+def test_show_waiting_with_in_page_queries_outlines_the_target_when_it_appears(
+    page: Page,
+) -> None:
+    page.set_content(PAGE)
+    page.evaluate(
+        """() => setTimeout(() => document.getElementById("slot")
+             .insertAdjacentHTML("beforeend", "<button>Continue</button>"), 150)"""
+    )
+    overlay = Overlay(page)
+    target = page.get_by_role("button", name="Continue")
+    show_id = overlay.show(target, text="Press Continue", in_page=CONTINUE, timeout=3000)
+    assert [s.kind for s in overlay.events()] == ["early"]
+    assert overlay.current_show_id == show_id and not overlay.guessed()
+    settle(page)
+    assert_close(overlay.drawn_box(), target.bounding_box())
+
+
+def test_a_guess_playwright_does_not_share_is_corrected(page: Page) -> None:
+    # The in-page description says #decoy, the locator #real: the early outline goes to the
+    # decoy, Python's look finds no #real and takes it away, then outlines #real.
+    page.set_content(PAGE)
+    page.evaluate(
+        """() => {
+          const slot = document.getElementById("slot");
+          setTimeout(() => slot.insertAdjacentHTML("beforeend", "<p id=decoy>decoy</p>"), 100);
+          setTimeout(() => slot.insertAdjacentHTML("beforeend", "<p id=real>real</p>"), 600);
+        }"""
+    )
+    overlay = Overlay(page)
+    page.evaluate(  # what is outlined early, sampled every 10 ms
+        f"""() => {{ window.guesses = []; setInterval(() => {{
+              if ({API}.stats().early) window.guesses.push({API}.drawnBox()); }}, 10); }}"""
+    )
+    overlay.show(page.locator("#real"), text="Here", in_page=[PageQuery.by_css("#decoy")])
+    settle(page)
+    assert_close(overlay.drawn_box(), page.locator("#real").bounding_box())
+    assert _stats(page)["early"] is False
+    guesses = page.evaluate("() => window.guesses")
+    assert guesses, "the decoy was never outlined early"
+    assert_close(guesses[0], page.locator("#decoy").bounding_box())
+
+
+def test_a_dropped_guess_is_not_armed_again_for_that_address(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    queries = [PageQuery.by_css("#decoy")]
+    assert overlay.expect(queries, text="Here") is not None
+    page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<p id=decoy>decoy</p>")
+    overlay.events()
+    assert overlay.guessed()
+    overlay.drop_guess()
+    settle(page)
+    assert overlay.drawn_box() is None and not overlay.guessed()
+    assert overlay.expect(queries, text="Here") is None  # refused: the locators disagreed
+    assert _stats(page)["expecting"] is False
+
+
+def test_nothing_runs_while_the_page_does_not_change(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    overlay.expect(CONTINUE, text="Press Continue")
+    settle(page)
+    looks = _stats(page)["earlyLooks"]
+    assert looks == 1  # the one look right after arming
+    page.evaluate(  # 30 frames of a page that does nothing
+        "() => new Promise((done) => { let n = 0; const f = () => ++n < 30 ?"
+        " requestAnimationFrame(f) : done(); requestAnimationFrame(f); })"
+    )
+    assert _stats(page)["earlyLooks"] == looks
+    page.evaluate("() => document.body.append(document.createElement('span'))")
+    settle(page)
+    assert _stats(page)["earlyLooks"] == looks + 1  # a change: one look, in one frame
+
+
+def test_a_message_or_hide_ends_the_expectation(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    overlay.expect(CONTINUE, text="Press Continue")
+    assert _stats(page)["expecting"] is True
+    overlay.show_message(text="Where is it?")
+    assert _stats(page)["expecting"] is False
+    overlay.expect(CONTINUE, text="Press Continue")
+    overlay.hide()
+    assert _stats(page)["expecting"] is False
+    page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    assert overlay.drawn_box() is None
+
+
+def test_another_address_ends_the_expectation(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    overlay.expect(CONTINUE, text="Press Continue")
+    page.evaluate("() => history.pushState(null, '', '#elsewhere')")
+    seen = page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    assert seen["drawn"] is None and seen["stats"]["expecting"] is False

@@ -1,0 +1,115 @@
+"""The engine lets the page outline a step's target the frame it appears (the overlay's
+in-page matcher), confirms it with its own look, and takes away an outline its look does
+not share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import BrowserContext
+
+from guide_runner.guide import Guide
+from guide_runner.overlay import Overlay, PageQuery
+from guide_runner.overlay import Signal as OverlaySignal
+from guide_runner.runner import engine as engine_module
+from guide_runner.runner.highlight import OverlayHighlighter
+from guide_runner.runner.origins import Pins
+from guide_runner.runner.ui import NullHighlighter
+from tests.runner.conftest import MINI_PAGES
+from tests.runner.helpers import Harness, click, fill_with, press
+
+MAIN = {
+    "01-cookie": click,
+    "02-neste": click,
+    "03-skriv": fill_with("hemmelig-1234"),
+    "04-ferdig": click,
+    "05-slutt": press("enter"),
+}
+# The start page without its links: «Neste» arrives 800 ms after the page loads.
+LATE_LINK = MINI_PAGES["https://mini.test/"].replace(
+    '<p><a href="/two">Neste</a> <a href="/other">Noe annet</a></p>',
+    """<p id=links></p><p id=decoy>Lokkemat</p><script>setTimeout(() => {
+      document.getElementById("links").innerHTML = '<a href="/two">Neste</a>';
+    }, 800)</script>""",
+)
+
+
+class RecordingHighlighter(OverlayHighlighter):
+    """The runner's highlighter, noting every overlay signal it hears."""
+
+    def __init__(self, pins: Pins) -> None:
+        super().__init__(pins)
+        self.heard: list[OverlaySignal] = []
+
+    def _heard(self, overlay: Overlay, signal: OverlaySignal) -> None:
+        self.heard.append(signal)
+        super()._heard(overlay, signal)
+
+
+def _late_link_site(serve: Callable[[dict[str, str]], BrowserContext]) -> BrowserContext:
+    pages = dict(MINI_PAGES)
+    pages["https://mini.test/"] = LATE_LINK
+    return serve(pages)
+
+
+def test_the_engine_arms_the_page_while_the_target_is_missing(
+    serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
+) -> None:
+    h = Harness(mini_guide, _late_link_site(serve), actions=dict(MAIN))
+    assert h.run().finished
+    hl = h.highlighter
+    assert isinstance(hl, NullHighlighter)
+    neste = [PageQuery.by_role("link", "Neste", exact=True)]
+    assert ("https://mini.test/", neste) in hl.expected
+
+
+@pytest.mark.browser
+def test_the_late_target_is_outlined_by_the_page_and_confirmed(
+    serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
+) -> None:
+    hl = RecordingHighlighter(Pins(["https://mini.test"]))
+    h = Harness(mini_guide, _late_link_site(serve), highlighter=hl, actions=dict(MAIN))
+    try:
+        assert h.run().finished
+    finally:
+        hl.close()
+    assert h.ended()[:2] == [("01-cookie", "done"), ("02-neste", "done")]
+    early = [s for s in hl.heard if s.kind == "early"]
+    assert early, "the page did not outline «Neste» itself"
+    assert not hl.guessed()  # the engine's look confirmed it
+
+
+@pytest.mark.browser
+def test_an_outline_the_engines_look_does_not_share_is_taken_away(
+    serve: Callable[[dict[str, str]], BrowserContext],
+    mini_guide: Guide,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The page is told to look for the decoy paragraph, which is there at once; the engine's
+    # locators look for «Neste», which is not: the early outline must go, and stay gone.
+    real = engine_module.page_queries
+
+    def decoy_for_step_2(candidates, lang, params):  # type: ignore[no-untyped-def]
+        queries = real(candidates, lang, params)
+        return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
+
+    monkeypatch.setattr(engine_module, "page_queries", decoy_for_step_2)
+    hl = RecordingHighlighter(Pins(["https://mini.test"]))
+    h = Harness(mini_guide, _late_link_site(serve), highlighter=hl, actions=dict(MAIN))
+    dropped: list[bool] = []
+    real_drop = hl.drop_guess
+
+    def drop_guess() -> None:
+        dropped.append(True)
+        real_drop()
+
+    hl.drop_guess = drop_guess  # type: ignore[method-assign]
+    try:
+        assert h.run().finished
+    finally:
+        hl.close()
+    assert h.ended()[:2] == [("01-cookie", "done"), ("02-neste", "done")]
+    early = [s for s in hl.heard if s.kind == "early"]
+    assert len(early) == 1, early  # outlined once, then never armed again for that page
+    assert dropped == [True]
