@@ -1,12 +1,14 @@
 """Highlight latency: the target appears at time T; how long until the outline is drawn.
 
-Ours: ``Overlay.show(locator)`` (the public API the runner uses), called before T.
+Ours: ``Overlay.show(locator, in_page=...)`` (the public API; the runner's engine arms the
+same in-page matcher with ``Overlay.expect`` while a target is missing), called before T.
 Baseline: Playwright's ``locator.wait_for()`` + ``locator.highlight()``, called before T.
 Both run in the same browser, interleaved trial by trial, with the same random delays.
 
 Two scenarios:
-- insert: the target is added to the DOM at T (both sides wait through Playwright's
-  locator waiting, which polls from the Python side);
+- insert: the target is added to the DOM at T (ours: the overlay's in-page matcher outlines
+  it in the frame it appears and Python's next look confirms it; Playwright polls from the
+  driver side);
 - reveal: the target is already in the DOM but hidden, and is unhidden at T (our overlay
   has been shown on it and follows it in the page; Playwright waits for visibility).
 
@@ -26,11 +28,13 @@ from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page
 
-from guide_runner.overlay import Overlay
+from guide_runner.overlay import Overlay, PageQuery
 
 from .common import PROBE, Settings, percentiles
 
 TARGET = "#target"
+# The insert scenario's target described for the overlay's in-page matcher (match.js).
+IN_PAGE = [PageQuery.by_role("button", "Continue")]
 
 
 def _page(browser: Browser, url: str) -> Page:
@@ -60,7 +64,10 @@ def _latency(page: Page) -> float | None:
     return float(result["latency"]) if isinstance(result, dict) else None
 
 
-def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> float | None:
+def _ours_trial(
+    page: Page, overlay: Overlay, scenario: str, delay: float, *, in_page: bool = True
+) -> float | None:
+    """``in_page=False``: Python's looks alone (the product's path before the early outline)."""
     page.evaluate("() => benchPage.reset()")
     locator = _locator(page, scenario)
     arm = {"kind": "ours", "selector": TARGET}
@@ -69,7 +76,14 @@ def _ours_trial(page: Page, overlay: Overlay, scenario: str, delay: float) -> fl
         overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
     _later(page, scenario, delay, arm)
     if scenario == "insert":
-        overlay.show(locator, text="Continue here", step=2, total=5, lang="en")
+        overlay.show(
+            locator,
+            text="Continue here",
+            step=2,
+            total=5,
+            lang="en",
+            in_page=IN_PAGE if in_page else (),
+        )
     latency = _latency(page)
     overlay.hide()
     return latency
@@ -187,20 +201,25 @@ def measure(browser: Browser, base: str, settings: Settings) -> dict[str, Any]:
                     if v is not None
                 ]
                 out["insert_event_wait_prototype"] = {"ours": percentiles(prototype)}
-                # Interleaved with Overlay.show trials, so both see the same machine.
+                # Interleaved trial by trial, so all three see the same machine.
                 bound: list[float] = []
+                python_look: list[float] = []
                 same_run: list[float] = []
                 for trial in range(settings.latency_trials):
                     delay = rng.uniform(20, 120)
                     a = _ours_trial(ours_page, overlay, scenario, delay)
                     b = _one_call_trial(ours_page, overlay, delay, 10_000 + trial)
+                    c = _ours_trial(ours_page, overlay, scenario, delay, in_page=False)
                     same_run += [a] if a is not None else []
                     bound += [b] if b is not None else []
+                    python_look += [c] if c is not None else []
                 out["insert_one_call_bound"] = {
                     "one_call": percentiles(bound),
+                    "python_look": percentiles(python_look),
                     "ours": percentiles(same_run),
-                    "note": "look = one frame.evaluate with a CSS query (best case for any "
-                    "look through Python); ours = Overlay.show, interleaved",
+                    "note": "one_call: each look one frame.evaluate with a CSS query (the best "
+                    "for any look through Python); python_look: Overlay.show without the "
+                    "in-page matcher; ours: Overlay.show(in_page=...); interleaved",
                 }
             out[scenario] = {
                 "ours": percentiles(ours),
