@@ -73,19 +73,35 @@
   ]);
   const IGNORED_TAGS = new Set(["STYLE", "SCRIPT", "NOSCRIPT", "TEMPLATE"]);
 
-  const normalize = (s) => s.replace(/[\u200b\u00ad]/g, "").trim().replace(/\s+/g, " ");
+  const ZERO_WIDTH = /[\u200b\u00ad]/g;
+  const normalize = (s) => {
+    const visible = s.includes("\u200b") || s.includes("\u00ad") ? s.replace(ZERO_WIDTH, "") : s;
+    return visible.trim().replace(/\s+/g, " ");
+  };
   const style = (el, pseudo) => el.ownerDocument.defaultView.getComputedStyle(el, pseudo);
 
   function explicitRole(el) {
-    const roles = (el.getAttribute("role") || "").toLowerCase().split(" ").map((r) => r.trim());
+    const attribute = el.getAttribute("role");
+    if (!attribute) return null;
+    const roles = attribute.toLowerCase().split(" ").map((r) => r.trim());
     return roles.find((r) => VALID_ROLES.has(r)) || null;
   }
 
   // A possible target's role, for a wanted `role` whose implicit sources are all modelled:
   // `role` itself, something else, or unsure (roleUtils computeAriaRole).
+  function isImplicitSource(el, role) {
+    const tag = el.tagName;
+    if (role === "link") return (tag === "A" || tag === "AREA") && el.hasAttribute("href");
+    if (role === "button") return tag === "BUTTON" || tag === "INPUT";
+    if (role === "checkbox") return tag === "INPUT";
+    if (role === "heading") return /^H[1-6]$/.test(tag);
+    if (role === "dialog") return tag === "DIALOG";
+    return false;
+  }
+
   function targetRole(el, role) {
     const explicit = explicitRole(el);
-    const source = IMPLICIT_SOURCES[role] && el.matches(IMPLICIT_SOURCES[role]);
+    const source = isImplicitSource(el, role);
     if (explicit === "none" || explicit === "presentation") {
       // Focusable elements and those with global aria attributes keep their implicit role.
       return source ? unsure() : explicit;
@@ -156,16 +172,65 @@
   }
 
   // No generated text (::before/::after content, or content replacing the element's own).
+  // Asking each element for its ::before and ::after styles is most of the cost on a big
+  // page (2,000 links: ~20 ms). So the document's style sheets are read once per look: the
+  // elements any rule could give `content` to (a superset: pseudo-classes, media queries and
+  // later rules are ignored) are the only ones that can have generated text. null when a
+  // sheet cannot be read (another origin) or uses nesting: then each element is asked.
+  let contentHolders = null;
+  const PSEUDO_ELEMENT = /::?(before|after)\b/gi;
+
+  function contentRuleSelectors(rules, out) {
+    for (const rule of rules) {
+      if (rule instanceof CSSStyleRule) {
+        if (rule.cssRules && rule.cssRules.length) return false; // nesting: not modelled
+        const content = rule.style.getPropertyValue("content").trim();
+        if (content && content !== "none" && content !== "normal") {
+          for (const part of rule.selectorText.split(",")) {
+            out.push(part.replace(PSEUDO_ELEMENT, "").trim() || "*");
+          }
+        }
+      } else if (rule instanceof CSSImportRule) {
+        if (!rule.styleSheet || !contentRuleSelectors(readRules(rule.styleSheet), out)) return false;
+      } else if (rule.cssRules) {
+        if (!contentRuleSelectors(rule.cssRules, out)) return false; // @media, @supports, @layer
+      }
+    }
+    return true;
+  }
+
+  function readRules(sheet) {
+    try {
+      return sheet.cssRules;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function findContentHolders() {
+    const selectors = ['[style*="content" i]'];
+    for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
+      const rules = readRules(sheet);
+      if (!rules || !contentRuleSelectors(rules, selectors)) return null;
+    }
+    try {
+      return new Set(document.querySelectorAll(selectors.join(", ")));
+    } catch (_) {
+      return null; // a selector only the style sheet's parser accepts
+    }
+  }
+
   function noGeneratedContent(el) {
+    if (contentHolders && !contentHolders.has(el)) return;
     for (const pseudo of ["::before", "::after", null]) {
       const content = style(el, pseudo).content;
       if (content && content !== "none" && content !== "normal") unsure();
     }
   }
 
+  // (Setting el.ariaLabelledByElements from script also sets the attribute, to "".)
   function hasOwnLabelling(el) {
-    return el.hasAttribute("aria-labelledby") || el.hasAttribute("aria-owns")
-      || (el.ariaLabelledByElements && el.ariaLabelledByElements.length > 0);
+    return el.hasAttribute("aria-labelledby") || el.hasAttribute("aria-owns");
   }
 
   // The text a subtree gives a name (Playwright's innerAccumulatedElementText), for the
@@ -237,10 +302,16 @@
     return title.trim() ? title : "";
   }
 
-  function nameMatches(name, wanted, exact) {
-    const have = normalize(name);
+  // Playwright's rule: whitespace normalised on both sides; exact is case-sensitive and
+  // whole, otherwise a case-insensitive substring. `want` is prepared by wantedName().
+  function wantedName(wanted, exact) {
     const want = normalize(wanted);
-    return exact ? have === want : have.toUpperCase().includes(want.toUpperCase());
+    return exact ? want : want.toUpperCase();
+  }
+
+  function nameMatches(name, want, exact) {
+    const have = normalize(name);
+    return exact ? have === want : have.toUpperCase().includes(want);
   }
 
   function byRole(query) {
@@ -248,12 +319,24 @@
     if (!Object.prototype.hasOwnProperty.call(IMPLICIT_SOURCES, role)) unsure();
     const sources = [IMPLICIT_SOURCES[role], "[role]"].filter(Boolean).join(", ");
     const found = [];
+    const want = query.name == null ? null : wantedName(String(query.name), query.exact);
+    let n = 0;
     for (const el of document.querySelectorAll(sources)) {
-      if (targetRole(el, role) !== role || !visible(el) || ariaHidden(el)) continue;
-      if (query.name != null && !nameMatches(nameOf(el, role), String(query.name), query.exact)) {
-        continue;
+      if ((n++ & 63) === 0) overBudget();
+      if (targetRole(el, role) !== role) continue;
+      // The name before the styles of layout (cheaper, and it rules most elements out); a
+      // name this matcher cannot work out matters only for an element that is visible.
+      if (want !== null) {
+        let matches;
+        try {
+          matches = nameMatches(nameOf(el, role), want, query.exact);
+        } catch (error) {
+          if (!(error instanceof Unsure) || !visible(el) || ariaHidden(el)) continue;
+          throw error;
+        }
+        if (!matches) continue;
       }
-      found.push(el);
+      if (visible(el) && !ariaHidden(el)) found.push(el);
     }
     return found;
   }
@@ -289,10 +372,22 @@
 
   // The first query matching exactly one visible element wins (locate.resolve's rule):
   // that element; null when none does; "unsure" when this matcher cannot tell.
-  function first(queries, isOurs) {
+  // A look that has not answered within `budgetMs` (default half a frame) gives up
+  // ("unsure"): it runs in the person's page, in an animation frame, and Python's look will
+  // find the target anyway.
+  const BUDGET_MS = 8;
+  let deadline = 0;
+
+  function overBudget() {
+    if (performance.now() > deadline) unsure();
+  }
+
+  function first(queries, isOurs, budgetMs = BUDGET_MS) {
+    deadline = performance.now() + budgetMs;
     try {
       if (!Array.isArray(queries) || queries.length === 0) return UNSURE;
       if (document.contentType !== "text/html" || hasForeignShadowRoot(isOurs)) return UNSURE;
+      contentHolders = findContentHolders();
       for (const query of queries) {
         const found = matchOne(query || {});
         if (found.length === 1) return found[0];
@@ -301,6 +396,8 @@
     } catch (error) {
       if (error instanceof Unsure) return UNSURE;
       throw error;
+    } finally {
+      contentHolders = null;
     }
   }
 

@@ -1108,7 +1108,7 @@
   // and confirms (show() of the same element: nothing happens) or corrects (another element,
   // or dropGuess()). Costs nothing while the page does not change; show(), hide(), destroy()
   // and a new address end it.
-  const EARLY_SLOW_MS = 8; // a matcher pass slower than this, ...
+  const EARLY_SLOW_MS = 8; // a matcher pass this slow (its budget ran out), ...
   const EARLY_SLOW_PASSES = 3; // ... this often, and the page waits for Python alone
   let expectation = null;
 
@@ -1181,8 +1181,9 @@
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges, onSignal, waitForSignal,
     expect, dropGuess,
-    // What the in-page matcher finds now (tests compare it with Playwright's locators).
-    match: (queries) => matcher.first(queries, isOurs),
+    // What the in-page matcher finds now (tests compare it with Playwright's locators;
+    // `budgetMs`: how long it may look before it says "unsure").
+    match: (queries, budgetMs) => matcher.first(queries, isOurs, budgetMs),
     // moving: an animation that can move the outlined target is running (the demo waits
     // for it to end before a picture; a pending one has not moved the target yet).
     stats: () => ({

@@ -42,13 +42,15 @@ _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 
 # top document's overlay ("shown"), or "route" when the top cannot be reached from that frame
 # (cross-origin) or lacks the overlay. Several: how many. None, and `wait` given: waits on the
 # top's armed change watch and says how that wait ended ("changed", "timeout", "unarmed"),
-# or "none" when the top cannot be reached from where it ran.
+# or "none" when the top cannot be reached from where it ran; "dropped" when the in-page
+# matcher had outlined something there early (taken away: Playwright disagrees).
 _LOOK = f"""async (els, [options, wait]) => {{
   if (els.length > 1) return els.length;
   let top = null;
   try {{ top = window.top.{GLOBAL_NAME} || null; }} catch (_) {{ top = null; }}
   if (els.length === 1) return top && top.show(els[0], options) ? "shown" : "route";
-  if (top) top.dropGuess(options.showId);  // the in-page matcher drew what Playwright lacks
+  // The in-page matcher outlined what this look does not find: taken away, and said so.
+  if (top && top.dropGuess(options.showId)) return "dropped";
   if (!wait || !top) return "none";
   return top.waitForChange(wait[0], wait[1]);
 }}"""
@@ -119,6 +121,10 @@ def show_or_find(
         if found in ("changed", "timeout"):
             wakes += found == "changed"
             continue  # look again (at least once more, even past the deadline)
+        if found == "dropped":
+            early = None  # the matcher disagrees with the locator: Python's looks alone
+            armed = False
+            continue
         if left <= 0:
             raise PlaywrightTimeoutError(f"Timeout {timeout:g}ms exceeded waiting for {locator}")
         if found in ("unarmed", "replaced"):

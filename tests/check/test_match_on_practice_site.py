@@ -23,11 +23,11 @@ API = f"window.{GLOBAL_NAME}"
 # true when the matcher finds what Playwright found (one element, or none), else false;
 # "unsure" where it does not answer.
 SAME_ELEMENT = f"""(els, queries) => {{
-  const found = {API}.match(queries);
+  const found = {API}.match(queries, 1e9);
   return found === "unsure" ? "unsure" : els.length === 1 && found === els[0];
 }}"""
 NOTHING = f"""(queries) => {{
-  const found = {API}.match(queries);
+  const found = {API}.match(queries, 1e9);
   return found === "unsure" ? "unsure" : found === null;
 }}"""
 

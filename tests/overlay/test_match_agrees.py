@@ -52,6 +52,11 @@ CASES: list[tuple[str, bool | None]] = [
     ("<button aria-labelledby='l'>Go</button><span id='l'>Continue</span>", None),
     ("<label for='b'>Continue</label><button id='b'>Go</button>", None),
     ("<button class='gen'>Go</button>", None),  # generated ::before content
+    ("<button class='gen-legacy'>Go</button>", None),  # the same, written :after
+    # A rule inside @media print: looked at (in the screen's styles it generates nothing).
+    ("<button class='gen-print'>Continue</button>", True),
+    ("<button class='gen-none'>Continue</button>", True),  # content: none generates nothing
+    ("<p class='gen'>Intro</p><button>Continue</button>", True),  # not on a candidate
     ("<button>Continue <input value='typed by the person'></button>", None),
     ("<button><img alt='Continue'></button>", None),
     ("<button><svg width='9' height='9'></svg>Continue</button>", True),
@@ -62,7 +67,9 @@ CASES: list[tuple[str, bool | None]] = [
     ("<button style='display:contents'>Continue</button>", None),
     ("<span role='button' style='display:contents'><b>Continue</b></span>", None),
 ]
-STYLE = "<style>.gen::before { content: 'Continue '; }</style>"
+STYLE = """<style>.gen::before { content: 'Continue '; } .gen-legacy:after { content: 'Continue'; }
+@media print { .gen-print::before { content: 'Continue'; } }
+.gen-none::before { content: none; }</style>"""
 SHADOW = """<script>
   const host = document.getElementById("host");
   if (host) host.attachShadow({mode: "open"}).innerHTML = "<button>Continue</button>";
@@ -125,7 +132,7 @@ def playwright_locator(page: Page, query: PageQuery) -> Locator:
 
 # "unsure", or whether the matcher's answer is Playwright's: the one element, or none.
 COMPARE = f"""(els, queries) => {{
-  const found = {API}.match(queries);
+  const found = {API}.match(queries, 1e9);
   if (found === "unsure") return "unsure";
   return els.length === 1 ? found === els[0] : found === null;
 }}"""
@@ -171,12 +178,12 @@ def test_the_first_query_with_one_visible_match_wins(page: Page) -> None:
         PageQuery.by_css("#Username"),
     ]
     found = page.evaluate(
-        f"(q) => {{ const el = {API}.match(q); return el && el.outerHTML; }}",
+        f"(q) => {{ const el = {API}.match(q, 1e9); return el && el.outerHTML; }}",
         [q.payload() for q in queries],
     )
     assert found == '<input id="Password" type="password">'
     stops = [PageQuery.other(), PageQuery.by_css("#Username")]  # not modelled: stop there
-    assert page.evaluate(f"(q) => {API}.match(q)", [q.payload() for q in stops]) == "unsure"
+    assert page.evaluate(f"(q) => {API}.match(q, 1e9)", [q.payload() for q in stops]) == "unsure"
     overlay.destroy()
 
 
@@ -201,6 +208,15 @@ def test_the_matcher_never_reads_a_typed_value(page: Page) -> None:
     )
     for name in ("hunter2", "Send", "Go"):
         query = [PageQuery.by_role("button", name).payload()]
-        assert page.evaluate(f"(q) => {API}.match(q)", query) == "unsure"
+        assert page.evaluate(f"(q) => {API}.match(q, 1e9)", query) == "unsure"
     assert page.evaluate("() => window.valueRead") == 0
+    overlay.destroy()
+
+
+def test_a_look_that_takes_too_long_says_unsure(page: Page) -> None:
+    page.set_content("<button>Continue</button>")
+    overlay = Overlay(page)
+    query = [PageQuery.by_role("button", "Continue").payload()]
+    assert page.evaluate(f"(q) => {API}.match(q, 1e9) instanceof Element", query)
+    assert page.evaluate(f"(q) => {API}.match(q, -1)", query) == "unsure"
     overlay.destroy()

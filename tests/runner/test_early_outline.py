@@ -26,13 +26,30 @@ MAIN = {
     "04-ferdig": click,
     "05-slutt": press("enter"),
 }
-# The start page without its links: «Neste» arrives 800 ms after the page loads.
-LATE_LINK = MINI_PAGES["https://mini.test/"].replace(
-    '<p><a href="/two">Neste</a> <a href="/other">Noe annet</a></p>',
-    """<p id=links></p><p id=decoy>Lokkemat</p><script>setTimeout(() => {
-      document.getElementById("links").innerHTML = '<a href="/two">Neste</a>';
-    }, 800)</script>""",
-)
+
+
+# The start page without its links: «Neste» arrives once `ready` holds in the page (checked
+# every 10 ms; the overlay's in-page state), or after 2 s without the overlay.
+def _late_link(ready: str) -> str:
+    return MINI_PAGES["https://mini.test/"].replace(
+        '<p><a href="/two">Neste</a> <a href="/other">Noe annet</a></p>',
+        f"""<p id=links></p><p id=decoy>Lokkemat</p><script>
+        const started = Date.now(), seen = {{}};
+        const timer = setInterval(() => {{
+          const api = window.__guideRunnerOverlay, stats = api && api.stats();
+          if (stats ? {ready} : Date.now() - started > 2000) {{
+            clearInterval(timer);
+            document.getElementById("links").innerHTML = '<a href="/two">Neste</a>';
+          }}
+        }}, 10);
+        </script>""",
+    )
+
+
+# The engine has armed the page for «Neste»: the cookie step is done.
+ARMED = "stats.expecting && !document.getElementById('cookie')"
+# The page outlined something early, and it was taken away again.
+DROPPED = "(seen.early = seen.early || stats.early) && !stats.early && !stats.expecting"
 
 
 class RecordingHighlighter(OverlayHighlighter):
@@ -47,9 +64,11 @@ class RecordingHighlighter(OverlayHighlighter):
         super()._heard(overlay, signal)
 
 
-def _late_link_site(serve: Callable[[dict[str, str]], BrowserContext]) -> BrowserContext:
+def _late_link_site(
+    serve: Callable[[dict[str, str]], BrowserContext], ready: str = ARMED
+) -> BrowserContext:
     pages = dict(MINI_PAGES)
-    pages["https://mini.test/"] = LATE_LINK
+    pages["https://mini.test/"] = _late_link(ready)
     return serve(pages)
 
 
@@ -96,7 +115,7 @@ def test_an_outline_the_engines_look_does_not_share_is_taken_away(
 
     monkeypatch.setattr(engine_module, "page_queries", decoy_for_step_2)
     hl = RecordingHighlighter(Pins(["https://mini.test"]))
-    h = Harness(mini_guide, _late_link_site(serve), highlighter=hl, actions=dict(MAIN))
+    h = Harness(mini_guide, _late_link_site(serve, DROPPED), highlighter=hl, actions=dict(MAIN))
     dropped: list[bool] = []
     real_drop = hl.drop_guess
 
