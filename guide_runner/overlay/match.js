@@ -74,6 +74,9 @@
   const IGNORED_TAGS = new Set(["STYLE", "SCRIPT", "NOSCRIPT", "TEMPLATE"]);
 
   const ZERO_WIDTH = /[\u200b\u00ad]/g;
+  const HTML_NS = "http://www.w3.org/1999/xhtml";
+  // Playwright's elementSafeTagName: an SVG <a> is "A" too.
+  const tagOf = (el) => el.tagName.toUpperCase();
   const normalize = (s) => {
     const visible = s.includes("\u200b") || s.includes("\u00ad") ? s.replace(ZERO_WIDTH, "") : s;
     return visible.trim().replace(/\s+/g, " ");
@@ -90,7 +93,7 @@
   // A possible target's role, for a wanted `role` whose implicit sources are all modelled:
   // `role` itself, something else, or unsure (roleUtils computeAriaRole).
   function isImplicitSource(el, role) {
-    const tag = el.tagName;
+    const tag = tagOf(el);
     if (role === "link") return (tag === "A" || tag === "AREA") && el.hasAttribute("href");
     if (role === "button") return tag === "BUTTON" || tag === "INPUT";
     if (role === "checkbox") return tag === "INPUT";
@@ -108,6 +111,7 @@
     }
     if (explicit) return explicit;
     if (!source) return null; // every element that could have `role` implicitly is a source
+    if (el.namespaceURI !== HTML_NS) return unsure(); // an SVG <a href>, say
     const tag = el.tagName;
     if (tag === "INPUT") return INPUT_ROLES[el.type] || null;
     if (tag === "A" || tag === "AREA") return "link";
@@ -129,13 +133,25 @@
     MAIN: "main", ARTICLE: "article", ASIDE: "complementary", BLOCKQUOTE: "blockquote",
   };
 
+  const isPresentational = (role) => role === "none" || role === "presentation";
+
+  // Playwright gives a none/presentation element its implicit role back when it is
+  // focusable or has a global aria-* attribute (hasPresentationConflictResolution).
+  function mayResolveConflict(el) {
+    if (el.hasAttribute("tabindex")) return true;
+    for (const name of el.getAttributeNames()) if (name.startsWith("aria-")) return true;
+    return false;
+  }
+
   function descendantRole(el) {
     const explicit = explicitRole(el);
     const tag = el.tagName;
-    if (tag === "A" && el.hasAttribute("href")) return explicit || "link";
+    if (tag === "A" && el.hasAttribute("href")) {
+      return explicit && !isPresentational(explicit) ? explicit : "link"; // focusable
+    }
     const implicit = Object.prototype.hasOwnProperty.call(GENERIC_ROLES, tag)
       ? GENERIC_ROLES[tag] : unsure();
-    if (explicit === "none" || explicit === "presentation") return implicit ? unsure() : explicit;
+    if (isPresentational(explicit)) return implicit || mayResolveConflict(el) ? unsure() : explicit;
     return explicit || implicit;
   }
 
@@ -180,20 +196,38 @@
   let contentHolders = null;
   const PSEUDO_ELEMENT = /::?(before|after)\b/gi;
 
+  // The selector's elements that may hold generated content: "::before" after a combinator
+  // (or alone) stands for any element there. null for what is not split or rewritten
+  // safely here (escapes and strings, where "," and "::before" may be text).
+  function holderSelectors(selectorText) {
+    if (/[\\"']/.test(selectorText)) return null;
+    // A "," inside :is(...) splits it into invalid halves: querySelectorAll throws, and
+    // the caller asks each element instead.
+    return selectorText.split(",").map((part) => part
+      .replace(/(^|[\s>+~(])::?(before|after)\b/gi, "$1*")
+      .replace(PSEUDO_ELEMENT, "")
+      .trim() || "*");
+  }
+
+  const GROUPING_RULES = ["CSSMediaRule", "CSSSupportsRule", "CSSLayerBlockRule", "CSSContainerRule"];
+
   function contentRuleSelectors(rules, out) {
     for (const rule of rules) {
       if (rule instanceof CSSStyleRule) {
         if (rule.cssRules && rule.cssRules.length) return false; // nesting: not modelled
         const content = rule.style.getPropertyValue("content").trim();
         if (content && content !== "none" && content !== "normal") {
-          for (const part of rule.selectorText.split(",")) {
-            out.push(part.replace(PSEUDO_ELEMENT, "").trim() || "*");
-          }
+          const selectors = holderSelectors(rule.selectorText);
+          if (!selectors) return false;
+          out.push(...selectors);
         }
       } else if (rule instanceof CSSImportRule) {
-        if (!rule.styleSheet || !contentRuleSelectors(readRules(rule.styleSheet), out)) return false;
+        const imported = rule.styleSheet && readRules(rule.styleSheet);
+        if (!imported || !contentRuleSelectors(imported, out)) return false;
+      } else if (GROUPING_RULES.some((type) => window[type] && rule instanceof window[type])) {
+        if (!contentRuleSelectors(rule.cssRules, out)) return false;
       } else if (rule.cssRules) {
-        if (!contentRuleSelectors(rule.cssRules, out)) return false; // @media, @supports, @layer
+        return false; // @scope, @starting-style, ...: not modelled
       }
     }
     return true;
@@ -220,8 +254,16 @@
     }
   }
 
+  // Elements that can host a shadow root (attachShadow): a closed one, invisible from here,
+  // can style its host's ::before with a sheet not in document.styleSheets.
+  const SHADOW_HOST_TAGS = new Set([
+    "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "DIV", "FOOTER", "H1", "H2", "H3", "H4", "H5",
+    "H6", "HEADER", "MAIN", "NAV", "P", "SECTION", "SPAN",
+  ]);
+  const mayHostShadow = (el) => SHADOW_HOST_TAGS.has(el.tagName) || el.tagName.includes("-");
+
   function noGeneratedContent(el) {
-    if (contentHolders && !contentHolders.has(el)) return;
+    if (contentHolders && !contentHolders.has(el) && !mayHostShadow(el)) return;
     for (const pseudo of ["::before", "::after", null]) {
       const content = style(el, pseudo).content;
       if (content && content !== "none" && content !== "normal") unsure();
@@ -253,6 +295,7 @@
 
   function descendantName(el) {
     if (hiddenChild(el)) return "";
+    if (el.isContentEditable) unsure(); // typed text: never read
     if (el.tagName === "svg" && el.namespaceURI === "http://www.w3.org/2000/svg") return svgName(el);
     if (OPAQUE_TAGS.has(el.tagName) || hasOwnLabelling(el) || el.ownerSVGElement) unsure();
     // The role first: Playwright reads an embedded field's value before its aria-label.
@@ -261,7 +304,7 @@
     const label = el.getAttribute("aria-label") || "";
     if (label.trim()) return label;
     const text = contentText(el);
-    if (text) return text;
+    if (text || isPresentational(role)) return text; // no title for a presentational one
     const title = el.getAttribute("title") || "";
     return title.trim() ? title : "";
   }
@@ -283,6 +326,14 @@
     if (hasOwnLabelling(el)) unsure();
     const label = el.getAttribute("aria-label") || "";
     if (label.trim()) return label;
+    // Images, fields, fieldsets, figures, tables, <details>, SVG and MathML are named by
+    // rules of their own (alt, legend, caption, ...): not modelled, whatever their role.
+    const tag = el.tagName;
+    if (el.namespaceURI !== HTML_NS || (OPAQUE_TAGS.has(tag) && tag !== "INPUT" && tag !== "BUTTON")) {
+      unsure();
+    }
+    // What is typed into an editable region is never read.
+    if (el.isContentEditable) unsure();
     const title = el.getAttribute("title") || "";
     if (el.tagName === "INPUT") {
       if (["button", "submit", "reset"].includes(el.type)) {
@@ -341,7 +392,12 @@
     return found;
   }
 
+  // Selector syntax Chromium accepts and Playwright's CSS parser rejects or reads otherwise
+  // (nesting "&", namespaces "|", comments, forgiving :is()/:where(), :has(:scope), ">>").
+  const PLAYWRIGHT_READS_OTHERWISE = /&|\|(?!=)|\/\*|\*\/|:is\(|:where\(|:scope|::|>>/i;
+
   function bySelector(selector) {
+    if (PLAYWRIGHT_READS_OTHERWISE.test(selector)) unsure();
     let all;
     try {
       all = document.querySelectorAll(selector);

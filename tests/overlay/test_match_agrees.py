@@ -12,6 +12,7 @@ from playwright.sync_api import Locator, Page
 from guide_runner.overlay import Overlay, PageQuery
 
 from .helpers import API
+from .server import Origins
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +67,42 @@ CASES: list[tuple[str, bool | None]] = [
     ("<div id='host'></div>", None),  # an open shadow root
     ("<button style='display:contents'>Continue</button>", None),
     ("<span role='button' style='display:contents'><b>Continue</b></span>", None),
+    # Named by rules of their own, whatever their role (alt, placeholder, legend, ...).
+    ("<img role='button' alt='Continue' width='20' height='20' src='data:,'>", None),
+    ("<textarea role='button'>Continue</textarea>", None),
+    ("<fieldset role='button'>Continue</fieldset>", None),
+    ("<details role='button'>Continue</details>", None),
+    ("<svg role='button' width='20' height='20'><title>Continue</title></svg>", None),
+    # A presentational child's title does not count, unless it is focusable.
+    ("<button><span role='none' title='Continue'></span></button><button>Continue</button>", True),
+    ("<button><a role='presentation' title='Continue'></a></button>", True),
+    ("<button><span role='none' tabindex='0' title='Continue'></span></button>", None),
+    # What is typed into an editable region is never read.
+    ("<div role='button'>Send <div contenteditable>Continue</div></div>", None),
+    ("<div role='button' contenteditable>Continue</div>", None),
+]
+# Generated text found through the style sheets (exact name: "Go Continue" is not it).
+EXACT_CASES: list[tuple[str, bool | None]] = [
+    ("<button class='a,b'>Continue</button>", None),  # an escaped "," in the selector
+    ("<div class='p'><button>Continue</button></div>", None),  # ".p ::before"
+    ("<button class='card'>Continue</button>", None),  # @scope
+    ("<button><span id='closed'></span>Continue</button>", None),  # a closed shadow root
+    ("<button class='clean'>Continue</button>", True),
+]
+EXACT_STYLE = """<style>.a\\,b::before { content: 'Go '; } .p ::before { content: 'Go '; }
+@scope (.card) { :scope::before { content: 'Go '; } }</style>
+<script>addEventListener("DOMContentLoaded", () => {
+  const host = document.getElementById("closed");
+  if (!host) return;
+  const root = host.attachShadow({mode: "closed"});
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(":host::before { content: 'Go '; }");
+  root.adoptedStyleSheets = [sheet];
+});</script>"""
+# An SVG link is a link (its name: not modelled).
+LINK_CASES: list[tuple[str, bool | None]] = [
+    ("<svg width='90' height='20'><a href='#'><text y='15'>Continue</text></a></svg>", None),
+    ("<a href='#'>Continue</a>", True),
 ]
 STYLE = """<style>.gen::before { content: 'Continue '; } .gen-legacy:after { content: 'Continue'; }
 @media print { .gen-print::before { content: 'Continue'; } }
@@ -156,6 +193,74 @@ def test_the_matcher_agrees_with_playwright_or_says_unsure(
             assert outcome == "unsure"
     finally:
         overlay.destroy()
+
+
+def _outcome(page: Page, markup: str, query: PageQuery) -> Any:
+    page.set_content(f"<!doctype html><html><head>{EXACT_STYLE}</head><body>{markup}</body></html>")
+    overlay = Overlay(page)
+    try:
+        return compare(page, query)
+    finally:
+        overlay.destroy()
+
+
+@pytest.mark.parametrize(("markup", "answers"), EXACT_CASES, ids=[c[0][:60] for c in EXACT_CASES])
+def test_generated_text_is_found_through_the_style_sheets(
+    page: Page, markup: str, answers: bool | None
+) -> None:
+    outcome = _outcome(page, markup, PageQuery.by_role("button", "Continue", exact=True))
+    assert outcome is True if answers else outcome == "unsure"
+
+
+@pytest.mark.parametrize(("markup", "answers"), LINK_CASES, ids=[c[0][:60] for c in LINK_CASES])
+def test_links_in_svg_are_links(page: Page, markup: str, answers: bool | None) -> None:
+    outcome = _outcome(page, markup, PageQuery.by_role("link", "Continue"))
+    assert outcome is True if answers else outcome == "unsure"
+
+
+def test_a_style_sheet_from_another_origin_is_no_error(page: Page, origins: Origins) -> None:
+    # Its rules cannot be read (an @import from the other origin): each element is asked,
+    # and nothing is thrown in the person's page.
+    page.goto(origins.url("light.html"))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.evaluate(
+        """(href) => new Promise((done) => {
+          const style = document.createElement("style");
+          style.textContent = `@import url("${href}");`;
+          document.head.append(style);
+          const link = document.createElement("link");  // loaded once the import is
+          link.rel = "stylesheet"; link.href = href; link.onload = link.onerror = done;
+          document.head.append(link);
+        })""",
+        f"{origins.other}/base.css",
+    )
+    page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<button>Gone on</button>')")
+    overlay = Overlay(page)
+    query = [PageQuery.by_role("button", "Gone on", exact=True).payload()]
+    found = page.evaluate(f"(q) => {{ const m = {API}.match(q, 1e9); return m.outerHTML; }}", query)
+    assert found == "<button>Gone on</button>" and not errors
+    overlay.destroy()
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "*|button",
+        "& button",
+        "button:is(:foo, .a)",
+        "button:where(.a)",
+        "#a /* >> */",
+        "button:has(:scope)",
+        "button::before",
+    ],
+)
+def test_selectors_playwright_reads_otherwise_are_unsure(page: Page, css: str) -> None:
+    page.set_content("<button id='a' class='a'>Continue</button>")
+    overlay = Overlay(page)
+    query = [PageQuery.by_css(css).payload()]
+    assert page.evaluate(f"(q) => {API}.match(q, 1e9)", query) == "unsure"
+    overlay.destroy()
 
 
 def test_the_matcher_agrees_on_links_headings_css_and_test_ids(page: Page) -> None:
