@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from playwright.sync_api import Frame, FrameLocator, Locator, Page
 
 from guide_runner.guide.model import Locator as Candidate
 from guide_runner.guide.texts import fill, localize
-from guide_runner.overlay.model import PageQuery
+
+if TYPE_CHECKING:
+    from guide_runner.overlay.model import PageQuery
 
 Root = Page | Frame | FrameLocator
 
@@ -76,6 +79,10 @@ def page_queries(
 ) -> list[PageQuery]:
     """The candidates for the overlay's in-page matcher, in order, each meaning what
     :func:`build` makes of it filtered to visible elements (``other`` where it cannot)."""
+    # Here, not at the top: `check` uses this module and never draws (the overlay package
+    # costs its processes ~10 ms to import).
+    from guide_runner.overlay.model import PageQuery
+
     queries = []
     for candidate in candidates:
         if candidate.frame:
