@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from typing import TypedDict
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
@@ -29,6 +30,17 @@ from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator,
 from guide_runner.runner.ui import Bubble, Signal
 
 SHOW_TIMEOUT_MS = 1500
+
+
+class _BubbleArgs(TypedDict):
+    text: str
+    step: int | None
+    total: int | None
+    lang: str
+    buttons: list[OverlayButton]
+    cant_find_label: str | None
+
+
 _ANSWERED = frozenset({"activated", "button", "cant_find"})  # signals the engine acts on
 
 
@@ -81,10 +93,18 @@ class OverlayHighlighter:
             overlay.hide()
 
     @staticmethod
-    def _buttons(bubble: Bubble) -> list[OverlayButton]:
-        return [
-            OverlayButton(b.id, b.label, primary=(i == 0)) for i, b in enumerate(bubble.buttons)
-        ]
+    def _bubble(bubble: Bubble) -> _BubbleArgs:
+        """The overlay's arguments for the engine's bubble (its first button is primary)."""
+        return {
+            "text": bubble.text,
+            "step": bubble.step,
+            "total": bubble.total,
+            "lang": bubble.lang,
+            "buttons": [
+                OverlayButton(b.id, b.label, primary=(i == 0)) for i, b in enumerate(bubble.buttons)
+            ],
+            "cant_find_label": bubble.cant_find_label,
+        }
 
     def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
         overlay = self._overlay(page)
@@ -92,16 +112,7 @@ class OverlayHighlighter:
             return
         self._switch(overlay)
         try:
-            overlay.show(
-                unwrap_locator(target),
-                text=bubble.text,
-                step=bubble.step,
-                total=bubble.total,
-                lang=bubble.lang,
-                buttons=self._buttons(bubble),
-                cant_find_label=bubble.cant_find_label,
-                timeout=SHOW_TIMEOUT_MS,
-            )
+            overlay.show(unwrap_locator(target), **self._bubble(bubble), timeout=SHOW_TIMEOUT_MS)
         except Exception as exc:
             # Gone between finding and drawing: the engine finds it again next tick.
             raise PlaywrightError(str(exc)) from None
@@ -112,15 +123,7 @@ class OverlayHighlighter:
             return
         self._switch(overlay)
         with contextlib.suppress(OverlayError, PlaywrightError):  # navigating: next tick
-            overlay.expect(
-                queries,
-                text=bubble.text,
-                step=bubble.step,
-                total=bubble.total,
-                lang=bubble.lang,
-                buttons=self._buttons(bubble),
-                cant_find_label=bubble.cant_find_label,
-            )
+            overlay.expect(queries, **self._bubble(bubble))
 
     def guessed(self) -> bool:
         return self._showing is not None and self._showing.guessed()
@@ -137,12 +140,7 @@ class OverlayHighlighter:
         self._switch(overlay)
         try:
             overlay.show_message(
-                text=bubble.text,
-                step=bubble.step,
-                total=bubble.total,
-                lang=bubble.lang,
-                buttons=self._buttons(bubble),
-                cant_find_label=bubble.cant_find_label,
+                **self._bubble(bubble),
                 # A problem needs attention; a step done elsewhere must not hide the page.
                 position="center" if bubble.tone == "problem" else "corner",
             )

@@ -110,3 +110,13 @@ def goto(url: str) -> Action:
         page.goto(url)
 
     return act
+
+
+# The mini guide's main path (tests/runner/guides/mini.yaml), done as the person would.
+MINI_MAIN_PATH: dict[str, Action] = {
+    "01-cookie": click,
+    "02-neste": click,
+    "03-skriv": fill_with("hemmelig-1234"),
+    "04-ferdig": click,
+    "05-slutt": press("enter"),
+}

@@ -17,15 +17,9 @@ from guide_runner.runner.highlight import OverlayHighlighter
 from guide_runner.runner.origins import Pins
 from guide_runner.runner.ui import NullHighlighter
 from tests.runner.conftest import MINI_PAGES
-from tests.runner.helpers import Harness, click, fill_with, press
+from tests.runner.helpers import MINI_MAIN_PATH, Harness
 
-MAIN = {
-    "01-cookie": click,
-    "02-neste": click,
-    "03-skriv": fill_with("hemmelig-1234"),
-    "04-ferdig": click,
-    "05-slutt": press("enter"),
-}
+MAIN = MINI_MAIN_PATH
 
 
 # The start page without its links: «Neste» arrives once `ready` holds in the page (checked
@@ -53,15 +47,24 @@ DROPPED = "(seen.early = seen.early || stats.early) && !stats.early && !stats.ex
 
 
 class RecordingHighlighter(OverlayHighlighter):
-    """The runner's highlighter, noting every overlay signal it hears."""
+    """The runner's highlighter, noting every overlay signal it hears and every guess the
+    engine takes away."""
 
     def __init__(self, pins: Pins) -> None:
         super().__init__(pins)
         self.heard: list[OverlaySignal] = []
+        self.dropped = 0  # guesses the engine took away
 
     def _heard(self, overlay: Overlay, signal: OverlaySignal) -> None:
         self.heard.append(signal)
         super()._heard(overlay, signal)
+
+    def drop_guess(self) -> None:
+        self.dropped += 1
+        super().drop_guess()
+
+    def early(self) -> list[OverlaySignal]:
+        return [s for s in self.heard if s.kind == "early"]
 
 
 def _late_link_site(
@@ -70,6 +73,18 @@ def _late_link_site(
     pages = dict(MINI_PAGES)
     pages["https://mini.test/"] = _late_link(ready)
     return serve(pages)
+
+
+def _walk_with_overlay(site: BrowserContext, guide: Guide) -> RecordingHighlighter:
+    """The main path walked with the runner's own highlighter; what it heard."""
+    hl = RecordingHighlighter(Pins(["https://mini.test"]))
+    h = Harness(guide, site, highlighter=hl, actions=dict(MAIN))
+    try:
+        assert h.run().finished
+    finally:
+        hl.close()
+    assert h.ended()[:2] == [("01-cookie", "done"), ("02-neste", "done")]
+    return hl
 
 
 def test_the_engine_arms_the_page_while_the_target_is_missing(
@@ -87,16 +102,9 @@ def test_the_engine_arms_the_page_while_the_target_is_missing(
 def test_the_late_target_is_outlined_by_the_page_and_confirmed(
     serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
 ) -> None:
-    hl = RecordingHighlighter(Pins(["https://mini.test"]))
-    h = Harness(mini_guide, _late_link_site(serve), highlighter=hl, actions=dict(MAIN))
-    try:
-        assert h.run().finished
-    finally:
-        hl.close()
-    assert h.ended()[:2] == [("01-cookie", "done"), ("02-neste", "done")]
-    early = [s for s in hl.heard if s.kind == "early"]
-    assert early, "the page did not outline «Neste» itself"
-    assert not hl.guessed()  # the engine's look confirmed it
+    hl = _walk_with_overlay(_late_link_site(serve), mini_guide)
+    assert hl.early(), "the page did not outline «Neste» itself"
+    assert not hl.guessed() and hl.dropped == 0  # the engine's look confirmed it
 
 
 @pytest.mark.browser
@@ -114,21 +122,6 @@ def test_an_outline_the_engines_look_does_not_share_is_taken_away(
         return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
 
     monkeypatch.setattr(engine_module, "page_queries", decoy_for_step_2)
-    hl = RecordingHighlighter(Pins(["https://mini.test"]))
-    h = Harness(mini_guide, _late_link_site(serve, DROPPED), highlighter=hl, actions=dict(MAIN))
-    dropped: list[bool] = []
-    real_drop = hl.drop_guess
-
-    def drop_guess() -> None:
-        dropped.append(True)
-        real_drop()
-
-    hl.drop_guess = drop_guess  # type: ignore[method-assign]
-    try:
-        assert h.run().finished
-    finally:
-        hl.close()
-    assert h.ended()[:2] == [("01-cookie", "done"), ("02-neste", "done")]
-    early = [s for s in hl.heard if s.kind == "early"]
-    assert len(early) == 1, early  # outlined once, then never armed again for that page
-    assert dropped == [True]
+    hl = _walk_with_overlay(_late_link_site(serve, DROPPED), mini_guide)
+    assert len(hl.early()) == 1, hl.early()  # outlined once, never armed again for that page
+    assert hl.dropped == 1

@@ -11,15 +11,9 @@ from playwright.sync_api import BrowserContext, Page
 from guide_runner.guide import Guide, load_guide
 from guide_runner.runner.events import Event, StepReady
 from guide_runner.runner.ui import NullHighlighter
-from tests.runner.helpers import Harness, click, fill_with, press
+from tests.runner.helpers import MINI_MAIN_PATH, Harness, click, press
 
-MAIN = {
-    "01-cookie": click,
-    "02-neste": click,
-    "03-skriv": fill_with("hemmelig-1234"),
-    "04-ferdig": click,
-    "05-slutt": press("enter"),
-}
+MAIN = MINI_MAIN_PATH
 
 
 def test_walks_the_main_path_to_the_end(mini_ctx: BrowserContext, mini_guide: Guide) -> None:

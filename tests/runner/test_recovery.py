@@ -12,15 +12,9 @@ from playwright.sync_api import BrowserContext, Page
 from guide_runner.guide import Guide
 from guide_runner.runner.ui import NullHighlighter
 from tests.runner.conftest import MINI_PAGES, serve_pages
-from tests.runner.helpers import Harness, click, fill_with, goto, press
+from tests.runner.helpers import MINI_MAIN_PATH, Harness, click, goto, press
 
-MAIN = {
-    "01-cookie": click,
-    "02-neste": click,
-    "03-skriv": fill_with("hemmelig-1234"),
-    "04-ferdig": click,
-    "05-slutt": press("enter"),
-}
+MAIN = MINI_MAIN_PATH
 
 
 def test_missing_target_says_so_and_writes_a_drift_note(
