@@ -861,7 +861,7 @@
     dropExpectation();
     const options = normalise(rawOptions);
     if (el && current && current.target && current.target.el === el && !options.frameBox
-        && current.showId === options.showId) {
+        && current.showId === options.showId && !current.target.vanished && isLive(el)) {
       // Python confirms what the in-page matcher drew early (or re-finds the same element):
       // nothing to redraw, rebind or scroll.
       current.early = current.early && early;
@@ -1180,7 +1180,7 @@
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges, onSignal, waitForSignal,
-    expect, dropGuess,
+    expect, dropGuess, endExpectation: dropExpectation,
     // What the in-page matcher finds now (tests compare it with Playwright's locators;
     // `budgetMs`: how long it may look before it says "unsure").
     match: (queries, budgetMs) => matcher.first(queries, isOurs, budgetMs),

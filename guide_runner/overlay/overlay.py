@@ -31,6 +31,7 @@ _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
 _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
 _EXPECT = f"([queries, options]) => {_API} ? {_API}.expect(queries, options) : null"
 _DROP_GUESS = f"(showId) => {_API} && {_API}.dropGuess(showId)"
+_END_EXPECT = f"() => {_API} && {_API}.endExpectation()"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
@@ -120,6 +121,8 @@ class Overlay:
         for frame in page.frames:
             if not self._refused_by(frame):
                 self._install(frame, check=False)  # documents already open missed the script
+        # A new document, or a same-document route change, ends the page's expectation.
+        page.on("framenavigated", self._on_navigated)
 
     # ------------------------------------------------------------------ showing
 
@@ -244,21 +247,28 @@ class Overlay:
             scroll=scroll,
         )
         queries = [q.payload() for q in in_page]
-        if not in_page or in_page[0].kind == "other":
-            return None
         key = (self._page.url, repr(queries), repr(_bubble_of(options)))
-        if key == self._refused:
+        if not in_page or in_page[0].kind == "other" or key == self._refused:
+            self._end_expectation()  # an earlier step's must not draw during this one
             return None
         for known in (self._expectation, self._guessed):
             if known is not None and known.key == key:
                 return known.show_id
         main = self._page.main_frame
+        previous = self._expectation
+        # Known before the call: the page may outline it (and say so) before the reply.
+        self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
         if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
             self._install(main)
             if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
+                self._expectation = previous
                 return None
-        self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
         return int(options["showId"])
+
+    def _end_expectation(self) -> None:
+        if self._expectation is not None:
+            self._expectation = None
+            self._evaluate_quietly(self._page.main_frame, _END_EXPECT)
 
     def guessed(self) -> bool:
         """Whether the in-page matcher outlined an expected target and no :meth:`show` has
@@ -272,6 +282,7 @@ class Overlay:
         if guess is None:
             return
         self._refused = guess.key
+        self._expectation = None  # the page's hide() ends any expectation too
         if self._step is not None and self._step.show_id == guess.show_id:
             self._step = None
         self._evaluate_quietly(self._page.main_frame, _DROP_GUESS, guess.show_id)
@@ -300,6 +311,8 @@ class Overlay:
         self._watch_frame = None
         for frame in self._page.frames:
             self._evaluate_quietly(frame, _DESTROY)
+        with contextlib.suppress(Exception):
+            self._page.remove_listener("framenavigated", self._on_navigated)
         for disposable in (self._init_script, self._binding):
             if disposable is not None:
                 with contextlib.suppress(Error):  # the page is already closed
@@ -454,6 +467,12 @@ class Overlay:
             return frame.evaluate(expression, arg)
         except Error:
             return None
+
+    def _on_navigated(self, frame: Frame) -> None:
+        # The page's expectation ended with its document or address (overlay.js checks the
+        # address): the next expect() arms the page again.
+        if frame.parent_frame is None:
+            self._expectation = None
 
     def _on_binding(self, source: dict[str, Any], payload: Any) -> None:
         if self._destroyed:

@@ -30,11 +30,12 @@ _API = f"window.{GLOBAL_NAME}"
 # null: the overlay is not installed in that document (yet).
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
 # Arms the change watch and, with queries, the in-page matcher (the outline may then appear
-# before Python's next look, which confirms it).
+# before Python's next look, which confirms it); without, ends any earlier expectation.
 _ARM = f"""(early) => {{
   if (!{_API}) return false;
   {_API}.armChanges();
   if (early) {_API}.expect(early[0], early[1]);
+  else {_API}.endExpectation();  // an earlier step's must not draw while this one waits
   return true;
 }}"""
 _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"

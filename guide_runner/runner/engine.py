@@ -134,6 +134,7 @@ class Visit:
     ready_said: bool = False
     ever_found: bool = False
     missing: bool = False
+    missing_url: str | None = None  # where the "can't find" bubble was shown
     off_origin: int | None = None  # the page (id) last warned about as another origin
     mismatch_since: float | None = None
     elsewhere_said: bool = False
@@ -385,7 +386,13 @@ class Engine:
             self._missing(step, visit, page, url)
         if guessed:
             self.highlighter.drop_guess()
-        else:
+            visit.shown = None  # the early outline had replaced what showed; it is gone
+        if visit.missing and visit.missing_url == url and visit.shown != ("missing", url):
+            # An early outline replaced the "can't find" bubble, then went (taken away, or
+            # the target vanished): the person needs that bubble back.
+            self.highlighter.message(page, self._missing_bubble(step, visit))
+            visit.shown = ("missing", url)
+        if not guessed:
             # Drawn by the page itself the frame the target appears; the next look confirms.
             queries = page_queries(step.target, self.lang, self.params)
             self.highlighter.expect(page, queries, self._bubble(visit, self._text(step, visit)))
@@ -666,12 +673,10 @@ class Engine:
     # recovery ------------------------------------------------------------------------------
     def _missing(self, step: Step, visit: Visit, page: SafePage, url: str) -> None:
         visit.missing = True
-        text = self._about_target(step, "not_found")
-        tips = say("not_found_tips", self.lang)
-        self._notice("not_found", text, "problem")
-        self._notice("not_found_tips", tips, "info")
-        bubble = self._bubble(visit, f"{text}\n{tips}", problem=True)
-        self.highlighter.message(page, bubble)
+        visit.missing_url = url
+        self._notice("not_found", self._about_target(step, "not_found"), "problem")
+        self._notice("not_found_tips", say("not_found_tips", self.lang), "info")
+        self.highlighter.message(page, self._missing_bubble(step, visit))
         visit.shown = ("missing", url)
         try:
             found = page.accessible_names()
@@ -691,6 +696,11 @@ class Engine:
             return
         self.outcome.drift_notes.append(path)
         self._notice("drift_written", say("drift_written", self.lang, path=str(path)), "info")
+
+    def _missing_bubble(self, step: Step, visit: Visit) -> Bubble:
+        text = self._about_target(step, "not_found")
+        tips = say("not_found_tips", self.lang)
+        return self._bubble(visit, f"{text}\n{tips}", problem=True)
 
     def _retry(self, visit: Visit) -> None:
         visit.since = self.clock()

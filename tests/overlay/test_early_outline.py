@@ -9,6 +9,7 @@ from playwright.sync_api import Page
 from guide_runner.overlay import Overlay, PageQuery, Signal
 
 from .helpers import API, assert_close, settle
+from .server import Origins
 
 pytestmark = pytest.mark.browser
 
@@ -224,3 +225,52 @@ def test_a_page_where_the_matcher_is_slow_is_left_to_python(page: Page) -> None:
     stats = _stats(page)
     assert stats["expecting"] is False
     assert stats["earlyLooks"] == 3  # the first look right after arming, then two changes
+
+
+def test_expect_with_nothing_to_look_for_ends_the_earlier_expectation(page: Page) -> None:
+    # A step whose target the page cannot look for (a label) follows one it could: the
+    # earlier step's target must not be outlined during the later step.
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    overlay.expect(CONTINUE, text="Press Continue")
+    assert _stats(page)["expecting"] is True
+    assert overlay.expect([PageQuery.other()], text="Type your e-mail") is None
+    assert _stats(page)["expecting"] is False
+    seen = page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    assert seen["drawn"] is None
+
+
+def test_expect_arms_a_reloaded_page_again(page: Page, origins: Origins) -> None:
+    page.goto(origins.url("light.html"))
+    overlay = Overlay(page)
+    queries = [PageQuery.by_role("button", "Nowhere")]
+    assert overlay.expect(queries, text="Press") is not None
+    page.reload()
+    assert _stats(page)["expecting"] is False  # a new document
+    overlay.expect(queries, text="Press")
+    assert _stats(page)["expecting"] is True
+
+
+def test_a_target_that_left_and_came_back_is_followed_again(page: Page) -> None:
+    # Shown again on the same node after it vanished: a later removal is reported again.
+    page.set_content("<div id=a><button id=t>Continue</button></div><div id=b></div>")
+    overlay = Overlay(page)
+    overlay.show(page.locator("button"), text="Press")
+    page.evaluate("() => { window.keep = document.getElementById('t'); keep.remove(); }")
+    assert overlay.wait_for_signal(2000) is not None  # vanished
+    page.evaluate("() => document.getElementById('a').append(window.keep)")
+    overlay.wait_for_signal(1000)  # followed: the locator found it again (same node)
+    overlay.events()
+    page.evaluate("() => window.keep.remove()")
+    page.evaluate("() => document.getElementById('b').innerHTML = '<button>Continue</button>'")
+    kinds = []
+    for _ in range(3):
+        signal = overlay.wait_for_signal(1000)
+        if signal is None:
+            break
+        kinds.append(signal.kind)
+        if signal.kind == "followed":
+            break
+    assert "followed" in kinds, kinds
+    settle(page)
+    assert_close(overlay.drawn_box(), page.locator("#b button").bounding_box())

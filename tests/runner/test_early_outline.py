@@ -15,7 +15,8 @@ from guide_runner.overlay import Signal as OverlaySignal
 from guide_runner.runner import engine as engine_module
 from guide_runner.runner.highlight import OverlayHighlighter
 from guide_runner.runner.origins import Pins
-from guide_runner.runner.ui import NullHighlighter
+from guide_runner.runner.safe_page import SafePage
+from guide_runner.runner.ui import Bubble, NullHighlighter
 from tests.runner.conftest import MINI_PAGES
 from tests.runner.helpers import MINI_MAIN_PATH, Harness
 
@@ -125,3 +126,53 @@ def test_an_outline_the_engines_look_does_not_share_is_taken_away(
     hl = _walk_with_overlay(_late_link_site(serve, DROPPED), mini_guide)
     assert len(hl.early()) == 1, hl.early()  # outlined once, never armed again for that page
     assert hl.dropped == 1
+
+
+class GuessingHighlighter(NullHighlighter):
+    """Says once, right after the "can't find" bubble was shown, that the page outlined the
+    target early (as the in-page matcher would have, over that bubble)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = False
+        self.dropped = 0
+
+    def message(self, page: SafePage, bubble: Bubble) -> None:
+        super().message(page, bubble)
+        if bubble.tone == "problem" and not self.dropped:
+            self.armed = True
+
+    def guessed(self) -> bool:
+        armed, self.armed = self.armed, False
+        return armed
+
+    def drop_guess(self) -> None:
+        self.dropped += 1
+
+
+def test_the_cant_find_bubble_comes_back_when_an_early_outline_is_taken_away(
+    serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
+) -> None:
+    # «Neste» comes only after 2.5 s: the "can't find" bubble is shown after 1 s, an early
+    # outline replaces it, the engine's look does not find «Neste» and takes the outline
+    # away; the person must see the "can't find" bubble again (lost for good before).
+    pages = dict(MINI_PAGES)
+    pages["https://mini.test/"] = MINI_PAGES["https://mini.test/"].replace(
+        '<p><a href="/two">Neste</a> <a href="/other">Noe annet</a></p>',
+        """<p id=links></p><script>setTimeout(() => {
+          document.getElementById("links").innerHTML = '<a href="/two">Neste</a>';
+        }, 2500)</script>""",
+    )
+    hl = GuessingHighlighter()
+    h = Harness(
+        mini_guide,
+        serve(pages),
+        highlighter=hl,
+        actions=dict(MAIN),
+        settings_kw={"target_timeout": 1.0},
+    )
+    assert h.run().finished
+    assert hl.dropped == 1
+    problems = [b for kind, b in hl.shown if kind == "message" and b.tone == "problem"]
+    assert len(problems) == 2 and problems[0] == problems[1]
+    assert len(h.notices("not_found")) == 1  # said once; only the bubble is shown again
