@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -31,3 +33,21 @@ def stderr_until(process: subprocess.Popen[str], marker: str) -> list[str]:
         if marker in line or "Traceback" in line:
             break
     return seen
+
+
+@contextmanager
+def started_command(args: list[str], **popen: Any) -> Iterator[subprocess.Popen[str]]:
+    """``python -m guide_runner ARGS`` as its own process, its stderr to read as text (no
+    stdin, stdout ignored), under a ``watchdog``. ``popen``: more ``Popen`` arguments."""
+    with (
+        subprocess.Popen(
+            [sys.executable, "-m", "guide_runner", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            **popen,
+        ) as process,
+        watchdog(process),
+    ):
+        yield process

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from guide_runner.cli.main import cli
-from tests.processes import stderr_until, watchdog
+from tests.processes import started_command, stderr_until
 
 pytestmark = pytest.mark.browser
 
@@ -102,18 +102,7 @@ def test_ctrl_c_in_a_terminal_exits_130_with_one_line(
 ) -> None:
     # A terminal sends SIGINT to its whole foreground process group: the command, and every
     # process it started that did not leave the group (Playwright's driver, the browser).
-    with (
-        subprocess.Popen(
-            [sys.executable, "-m", "guide_runner", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=tmp_path,
-            start_new_session=True,
-        ) as process,
-        watchdog(process),
-    ):
+    with started_command(args, cwd=tmp_path, start_new_session=True) as process:
         assert process.stderr is not None
         seen = stderr_until(process, started)
         os.killpg(process.pid, signal.SIGINT)

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from guide_runner.cli.main import cli
-from tests.processes import stderr_until, watchdog
+from tests.processes import started_command, stderr_until
 
 
 @pytest.fixture
@@ -144,16 +144,7 @@ def test_run_on_the_practice_site_reaches_the_first_highlight() -> None:
     # The browser starts while the guide loads; the terminal then shows step 2 (the first
     # outlined target). Read line by line until it does, then stop the run.
     command = ["run", "feil-epost-bankid", "--lang", "en", "--practice", "--headless"]
-    with (
-        subprocess.Popen(
-            [sys.executable, "-m", "guide_runner", *command],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        ) as process,
-        watchdog(process),
-    ):
+    with started_command(command) as process:
         seen = stderr_until(process, "2/22")
         process.terminate()
         process.wait(timeout=60)
