@@ -138,7 +138,7 @@ def _bare_once(url: str) -> tuple[float | None, str | None, str]:
     return float(mark["drawn_epoch_ms"]) - started, str(mark["url"]), ""
 
 
-def _probe_once(command: str, guide: str) -> tuple[float | None, str]:
+def _probe_once(command: str, guide: str) -> tuple[float | None, str, str]:
     """Process start to the first outline of ``guide-runner demo`` or ``run --practice``."""
     started = time.time() * 1000
     with tempfile.TemporaryDirectory() as report_dir:
@@ -157,8 +157,10 @@ def _probe_once(command: str, guide: str) -> tuple[float | None, str]:
     lines = done.stdout.decode(errors="replace").strip().splitlines()
     marks = [json.loads(line) for line in lines if line.startswith('{"first_outline')]
     if marks:
-        return float(marks[0]["first_outline_epoch_ms"]) - started, ""
-    return None, done.stderr.decode(errors="replace")[-300:]
+        # "show" (Overlay.show drew it), "expect" (the page did, as Overlay.expect armed it)
+        # or "early" (the page did, later)
+        return float(marks[0]["first_outline_epoch_ms"]) - started, "", str(marks[0]["by"])
+    return None, done.stderr.decode(errors="replace")[-300:], ""
 
 
 def first_highlight_ms(settings: Settings) -> dict[str, Any]:
@@ -174,6 +176,7 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
     run: list[float] = []
     errors: list[str] = []
     landed: str | None = None
+    drawn_by: dict[str, dict[str, int]] = {"ours": {}, "run": {}}  # runs per way drawn
     for _ in range(settings.startup_runs):
         value, where, error = _bare_once(url)
         if value is None:
@@ -182,16 +185,18 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
             bare.append(value)
             landed = where
         if demo:
-            got, error = _probe_once("demo", guide)
+            got, error, how = _probe_once("demo", guide)
             if got is None:
                 errors.append("demo: " + error)
             else:
                 ours.append(got)
-            got, error = _probe_once("run", guide)
+                drawn_by["ours"][how] = drawn_by["ours"].get(how, 0) + 1
+            got, error, how = _probe_once("run", guide)
             if got is None:
                 errors.append("run: " + error)
             else:
                 run.append(got)
+                drawn_by["run"][how] = drawn_by["run"].get(how, 0) + 1
     out: dict[str, Any] = {
         "page": url,
         "landed": landed,
@@ -201,6 +206,7 @@ def first_highlight_ms(settings: Settings) -> dict[str, Any]:
         "ours_runs": [round(v) for v in ours],
         "run": median(run) if demo else None,
         "run_runs": [round(v) for v in run],
+        "first_outline_drawn_by": drawn_by,
         "demo_args": [guide, "--lang", "nb"],
     }
     if not demo:

@@ -1101,13 +1101,13 @@
 
   // ---------------------------------------------------------------- early outline
   //
-  // expect(queries, options): the step's target is not on the page yet. From now on, every
-  // frame in which this document changed, the in-page matcher (match.js) looks for it, and
-  // the moment it is sure it found it, show() draws it, inside that animation frame, so the
-  // outline appears in the same frame as the target. Python still looks with Playwright
-  // and confirms (show() of the same element: nothing happens) or corrects (another element,
-  // or dropGuess()). Costs nothing while the page does not change; show(), hide(), destroy()
-  // and a new address end it.
+  // expect(queries, options): the step's target may not be on the page yet. The in-page
+  // matcher (match.js) looks for it at once, and from then on every frame in which this
+  // document changed; the moment it is sure it found it, show() draws it (inside that
+  // animation frame: the outline appears in the same frame as the target). Python still
+  // looks with Playwright and confirms (show() of the same element: nothing happens) or
+  // corrects (another element, dropGuess(), withdraw()). Costs nothing while the page does
+  // not change; show(), hide(), destroy() and a new address end it.
   const EARLY_SLOW_MS = 8; // a matcher pass this slow (its budget ran out), ...
   const EARLY_SLOW_PASSES = 3; // ... this often, and the page waits for Python alone
   let expectation = null;
@@ -1135,28 +1135,51 @@
     });
     for (const type of WAKE_EVENTS) listen(state.cleanup, document, type, wake, { capture: true, passive: true });
     expectation = state;
-    wake(); // a change between Python's look and this call
-    return true;
+    // The target may be there already (a step just begun): look now, not a frame later.
+    // Once it is outlined, answer after the frame that shows it: Python's next call (its
+    // own look, a long task here) would otherwise hold that frame up.
+    return lookEarly(state) ? afterNextFrame() : true;
   }
 
+  // Resolves once the next frame has been drawn (a message posted from an animation frame
+  // callback runs after that frame's rendering), at once in a hidden document (no frames
+  // come), and after EXPECT_FRAME_CAP_MS at the latest.
+  const EXPECT_FRAME_CAP_MS = 100;
+  function afterNextFrame() {
+    if (document.visibilityState !== "visible") return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(true), EXPECT_FRAME_CAP_MS);
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        channel.port2.postMessage(null);
+      });
+    });
+  }
+
+  // One look for the expected target; true when it was found and outlined.
   function lookEarly(state) {
     state.rafId = 0;
-    if (expectation !== state) return;
+    if (expectation !== state) return false;
     stats.earlyLooks += 1;
     if (location.href !== state.href) {
       dropExpectation(); // another address (a single-page app's route): Python decides
-      return;
+      return false;
     }
     const started = performance.now();
     const found = matcher.first(state.queries, isOurs);
     if (found instanceof Element) {
       show(found, state.options, true);
       send("early", state.options.showId, {});
-      return;
+      return true;
     }
     if (performance.now() - started > EARLY_SLOW_MS && ++state.slow >= EARLY_SLOW_PASSES) {
       dropExpectation();
     }
+    return false;
   }
 
   function dropExpectation() {
@@ -1177,10 +1200,18 @@
     return false;
   }
 
+  // Python is done with the step(s) `showIds` were armed for, unconfirmed: end the
+  // expectation, and take away an outline the matcher drew early for one of them.
+  function withdraw(showIds) {
+    dropExpectation();
+    const ids = Array.isArray(showIds) ? showIds.map(Number) : [];
+    if (current && current.early && ids.includes(current.showId)) hide();
+  }
+
   const api = Object.freeze({
     show, hide, destroy, drawnBox, debugLayout, watch, unwatch,
     armChanges, waitForChange, disarmChanges, onSignal, waitForSignal,
-    expect, dropGuess, endExpectation: dropExpectation,
+    expect, dropGuess, withdraw, endExpectation: dropExpectation,
     // What the in-page matcher finds now (tests compare it with Playwright's locators;
     // `budgetMs`: how long it may look before it says "unsure").
     match: (queries, budgetMs) => matcher.first(queries, isOurs, budgetMs),

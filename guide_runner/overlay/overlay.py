@@ -32,6 +32,7 @@ _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
 _EXPECT = f"([queries, options]) => {_API} ? {_API}.expect(queries, options) : null"
 _DROP_GUESS = f"(showId) => {_API} && {_API}.dropGuess(showId)"
 _END_EXPECT = f"() => {_API} && {_API}.endExpectation()"
+_WITHDRAW = f"(showIds) => {_API} && {_API}.withdraw(showIds)"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
@@ -286,6 +287,21 @@ class Overlay:
         if self._step is not None and self._step.show_id == guess.show_id:
             self._step = None
         self._evaluate_quietly(self._page.main_frame, _DROP_GUESS, guess.show_id)
+
+    def withdraw(self) -> None:
+        """The caller is done with the step :meth:`expect` armed before any :meth:`show`
+        confirmed it: the expectation ends, and an outline the page drew early for it is
+        taken away, whether its ``early`` signal has arrived yet or not. Unlike
+        :meth:`drop_guess`, the same step may be armed again later. A step shown with
+        :meth:`show` stays. Costs nothing when nothing is pending."""
+        pending = [p for p in (self._expectation, self._guessed) if p is not None]
+        if not pending:
+            return
+        self._expectation = self._guessed = None
+        ids = [p.show_id for p in pending]
+        if self._step is not None and self._step.show_id in ids:
+            self._step = None
+        self._evaluate_quietly(self._page.main_frame, _WITHDRAW, ids)
 
     def drawn_box(self) -> Box | None:
         """The outline as drawn now, in viewport CSS pixels; None when nothing is outlined."""

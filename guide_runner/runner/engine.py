@@ -278,6 +278,9 @@ class Engine:
         while True:
             transition = self._tick(step, visit)
             if transition is not None:
+                # What the page was armed with for this step, and any outline it drew for it
+                # unconfirmed (a step done at its first look), must not show during the next.
+                self.highlighter.withdraw()
                 return transition
             self._wait()
 
@@ -320,6 +323,11 @@ class Engine:
         # Asked before looking: an outline the page drew before this look began, for a
         # target this look then does not find, is one the locators contradict.
         guessed = bool(step.target) and self.highlighter.guessed()
+        if step.target and not guessed and not (visit.shown and visit.shown[0] == "target"):
+            # Armed before the look: a target the page can tell itself is outlined by the page
+            # in that call (already there) or the frame it appears, not after this look and
+            # the show (which then confirm it, drawing nothing again).
+            self._expect(step, visit, page)
         if step.target:
             # Only which candidate matched matters here, not how many hidden twins it has:
             # one round trip per candidate tried instead of two.
@@ -393,10 +401,15 @@ class Engine:
             self.highlighter.message(page, self._missing_bubble(step, visit))
             visit.shown = ("missing", url)
         if not guessed:
-            # Drawn by the page itself the frame the target appears; the next look confirms.
-            queries = page_queries(step.target, self.lang, self.params)
-            self.highlighter.expect(page, queries, self._bubble(visit, self._text(step, visit)))
+            # Again after a bubble shown above (a message ends what the page was armed with).
+            self._expect(step, visit, page)
         return None
+
+    def _expect(self, step: Step, visit: Visit, page: SafePage) -> None:
+        """Let the page outline the step's target itself as soon as it is there; a look
+        confirms it. Free when repeated."""
+        queries = page_queries(step.target, self.lang, self.params)
+        self.highlighter.expect(page, queries, self._bubble(visit, self._text(step, visit)))
 
     def _display(
         self,

@@ -133,6 +133,11 @@ class OverlayHighlighter:
             with contextlib.suppress(OverlayError, PlaywrightError):
                 self._showing.drop_guess()
 
+    def withdraw(self) -> None:
+        if self._showing is not None:
+            with contextlib.suppress(OverlayError, PlaywrightError):
+                self._showing.withdraw()
+
     def message(self, page: SafePage, bubble: Bubble) -> None:
         overlay = self._overlay(page)
         if overlay is None:

@@ -64,6 +64,10 @@ class Highlighter(Protocol):
     def drop_guess(self) -> None:
         """Take that outline away: the engine's own look did not find the target."""
 
+    def withdraw(self) -> None:
+        """The step is over: end what ``expect`` armed and take away an outline drawn for it
+        that no ``show`` confirmed. Free when nothing is pending."""
+
     def hide(self) -> None:
         """Remove what is shown, on every page."""
 
@@ -87,6 +91,7 @@ class NullHighlighter:
     prepared: list[str] = field(default_factory=list)  # the page's address when prepared
     where: list[str] = field(default_factory=list)  # the page's address at each of shown
     expected: list[tuple[str, list[PageQuery]]] = field(default_factory=list)
+    withdrawn: int = 0  # steps ended (withdraw calls)
 
     def prepare(self, page: SafePage) -> None:
         self.prepared.append(page.url)
@@ -109,6 +114,9 @@ class NullHighlighter:
 
     def drop_guess(self) -> None:
         pass
+
+    def withdraw(self) -> None:
+        self.withdrawn += 1
 
     def hide(self) -> None:
         self.visible = False

@@ -163,6 +163,86 @@ def test_a_dropped_guess_is_not_armed_again_for_that_address(page: Page) -> None
     assert _stats(page)["expecting"] is False
 
 
+# Counts animation frames from now on (a frame callback registered before expect()'s own
+# runs first in the frame both are in).
+COUNT_FRAMES = """() => {
+  window.framesSeen = 0;
+  const tick = () => { window.framesSeen += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+}"""
+
+
+def test_a_target_already_there_is_outlined_by_expect_before_it_answers(page: Page) -> None:
+    # A step just begun, its target already on the page: the page outlines it in the expect
+    # call itself and answers only after the frame that shows it, so that Python's own
+    # look (a long task in the page) cannot hold that frame up. Five tries: an answer that
+    # did not wait would see no new frame in most of them.
+    page.set_content(PAGE.replace('<div id="slot"></div>', "<button>Continue</button>"))
+    overlay = Overlay(page)
+    page.evaluate(COUNT_FRAMES)
+    target = page.get_by_role("button", name="Continue").bounding_box()
+    for i in range(5):
+        before = page.evaluate("() => window.framesSeen")
+        show_id = overlay.expect(CONTINUE, text=f"Press Continue ({i})")
+        after = page.evaluate("() => window.framesSeen")
+        assert show_id is not None and after > before, (i, before, after)
+        stats = _stats(page)
+        assert stats["early"] is True and stats["expecting"] is False
+        assert_close(overlay.drawn_box(), target)
+        assert overlay.guessed()  # its "early" signal arrived with the answer
+        overlay.hide()
+
+
+def test_expect_answers_at_once_when_the_target_is_not_there(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    page.evaluate(COUNT_FRAMES)
+    # Nothing to outline: the answer is a plain true, not a promise of the next frame, so
+    # Python's own look is not held up.
+    frames = page.evaluate(
+        f"""([queries, options]) => {{
+          const before = window.framesSeen;
+          const answer = {API}.expect(queries, options);
+          return [answer === true, window.framesSeen - before];
+        }}""",
+        [[q.payload() for q in CONTINUE], {"text": "Press Continue", "showId": 7}],
+    )
+    assert frames == [True, 0]  # a plain true, not a promise of the next frame
+    assert _stats(page)["expecting"] is True
+    assert overlay.drawn_box() is None
+
+
+def test_withdraw_takes_away_an_early_outline_python_has_not_heard_of(page: Page) -> None:
+    # The caller is done with the step before the page's "early" signal reached Python (no
+    # round trip between the insertion and withdraw() delivers it): the outline still goes.
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    assert overlay.expect(CONTINUE, text="Press Continue") is not None
+    seen = page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    assert seen["stats"]["early"] is True
+    overlay.withdraw()
+    settle(page)
+    stats = _stats(page)
+    assert overlay.drawn_box() is None and stats["early"] is False and not stats["expecting"]
+    assert not overlay.guessed()
+    # Not refused, unlike a dropped guess: the same step may be armed again.
+    assert overlay.expect(CONTINUE, text="Press Continue") is not None
+
+
+def test_withdraw_ends_an_expectation_and_keeps_a_shown_step(page: Page) -> None:
+    page.set_content(PAGE)
+    overlay = Overlay(page)
+    overlay.expect(CONTINUE, text="Press Continue")
+    overlay.withdraw()
+    page.evaluate(INSERT_AND_READ_FIRST_FRAME, "<button>Continue</button>")
+    settle(page)
+    assert overlay.drawn_box() is None and _stats(page)["expecting"] is False
+    overlay.show(page.get_by_role("button", name="Continue"), text="Press Continue")
+    overlay.withdraw()  # nothing pending: the shown step stays, and no call is made
+    settle(page)
+    assert overlay.drawn_box() is not None
+
+
 def test_nothing_runs_while_the_page_does_not_change(page: Page) -> None:
     page.set_content(PAGE)
     overlay = Overlay(page)

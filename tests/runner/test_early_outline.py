@@ -4,18 +4,20 @@ not share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext
 
-from guide_runner.guide import Guide
+from guide_runner.guide import Guide, load_guide
 from guide_runner.overlay import Overlay, PageQuery
 from guide_runner.overlay import Signal as OverlaySignal
 from guide_runner.runner import engine as engine_module
+from guide_runner.runner.events import Event, StepStarted
 from guide_runner.runner.highlight import OverlayHighlighter
 from guide_runner.runner.origins import Pins
-from guide_runner.runner.safe_page import SafePage
+from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_page
 from guide_runner.runner.ui import Bubble, NullHighlighter
 from tests.runner.conftest import MINI_PAGES
 from tests.runner.helpers import MINI_MAIN_PATH, Harness
@@ -43,8 +45,12 @@ def _late_link(ready: str) -> str:
 
 # The engine has armed the page for «Neste»: the cookie step is done.
 ARMED = "stats.expecting && !document.getElementById('cookie')"
-# The page outlined something early, and it was taken away again.
-DROPPED = "(seen.early = seen.early || stats.early) && !stats.early && !stats.expecting"
+# After the cookie step (whose button the page outlines early too), the page outlined
+# something early, and it was taken away again.
+DROPPED = (
+    "!document.getElementById('cookie')"
+    " && (seen.early = seen.early || stats.early) && !stats.early && !stats.expecting"
+)
 
 
 class RecordingHighlighter(OverlayHighlighter):
@@ -123,8 +129,19 @@ def test_an_outline_the_engines_look_does_not_share_is_taken_away(
         return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
 
     monkeypatch.setattr(engine_module, "page_queries", decoy_for_step_2)
+    decoy_ids: set[int] = set()  # the show ids the page was armed with for the decoy
+    real_expect = Overlay.expect
+
+    def noting_expect(self: Overlay, in_page: list[PageQuery], **kw: object) -> int | None:
+        show_id = real_expect(self, in_page, **kw)  # type: ignore[arg-type]
+        if show_id is not None and in_page and in_page[0].css == "#decoy":
+            decoy_ids.add(show_id)
+        return show_id
+
+    monkeypatch.setattr(Overlay, "expect", noting_expect)
     hl = _walk_with_overlay(_late_link_site(serve, DROPPED), mini_guide)
-    assert len(hl.early()) == 1, hl.early()  # outlined once, never armed again for that page
+    on_decoy = [s for s in hl.early() if s.show_id in decoy_ids]
+    assert len(on_decoy) == 1, on_decoy  # outlined once, never armed again for that page
     assert hl.dropped == 1
 
 
@@ -176,3 +193,112 @@ def test_the_cant_find_bubble_comes_back_when_an_early_outline_is_taken_away(
     problems = [b for kind, b in hl.shown if kind == "message" and b.tone == "problem"]
     assert len(problems) == 2 and problems[0] == problems[1]
     assert len(h.notices("not_found")) == 1  # said once; only the bubble is shown again
+
+
+class OrderHighlighter(NullHighlighter):
+    """Notes the order of expect, show and withdraw calls, with the step's bubble number."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int | None]] = []
+
+    def expect(self, page: SafePage, queries: Sequence[PageQuery], bubble: Bubble) -> None:
+        super().expect(page, queries, bubble)
+        self.calls.append(("expect", bubble.step))
+
+    def show(self, page: SafePage, target: SafeLocator, bubble: Bubble) -> None:
+        super().show(page, target, bubble)
+        self.calls.append(("show", bubble.step))
+
+    def withdraw(self) -> None:
+        super().withdraw()
+        self.calls.append(("withdraw", None))
+
+
+def test_the_page_is_armed_before_the_engines_first_look(
+    mini_ctx: BrowserContext, mini_guide: Guide
+) -> None:
+    # «Neste» is there from the start: the page is still armed for it before the engine's
+    # own look, so it can outline it the next frame instead of after the look and the show.
+    hl = OrderHighlighter()
+    h = Harness(mini_guide, mini_ctx, highlighter=hl, actions=dict(MAIN))
+    assert h.run().finished
+    step_2 = [call for call in hl.calls if call[1] == 2]
+    assert step_2[:2] == [("expect", 2), ("show", 2)], hl.calls
+    assert ("expect", 2) in [c for c in hl.calls if c[0] == "expect"]
+    # Every step that ended withdrew what it had armed before the next one began.
+    ends = [i for i, call in enumerate(hl.calls) if call[0] == "withdraw"]
+    assert len(ends) == len(h.ended())
+
+
+DONE_AT_ONCE = """id: done-at-once
+title: {nb: Ferdig med en gang, sv: Klart direkt, en: Done at once}
+summary: {nb: Prøve., sv: Prov., en: Test.}
+languages: [nb, sv, en]
+default_language: nb
+origins: [https://mini.test]
+start: https://mini.test/
+steps:
+  - id: 01-overskrift
+    do: click
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Trykk på overskriften., sv: Tryck på rubriken., en: Click the heading.}
+    target: [{css: h1}]
+    done_when: [{appears: [{text: Start}]}]
+  - id: 02-felt
+    do: type
+    enters: text
+    optional: true
+    end: true
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Skriv her., sv: Skriv här., en: Type here.}
+    target: [{label: {nb: Finnes ikke, sv: Finns inte, en: Not there}, exact: true}]
+    done_when: [{state: ":valid"}]
+"""
+
+
+@pytest.mark.browser
+def test_a_step_done_at_its_first_look_leaves_no_outline_behind(
+    mini_ctx: BrowserContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Step 1's heading is there and its result holds at the first look: a live run moves
+    # on without showing it. The page was armed before that look and outlines the heading
+    # early (the test waits for it); step 2's target is nothing the page can look for, so
+    # nothing replaces that outline: ending step 1 must take it away.
+    path = tmp_path / "done-at-once.yaml"
+    path.write_text(DONE_AT_ONCE, encoding="utf-8")
+    real = engine_module.resolve
+    waited: list[bool] = []
+
+    def resolve_once_outlined(page, candidates, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not waited:
+            waited.append(True)
+            unwrap_page(page).wait_for_function("() => window.__guideRunnerOverlay.stats().early")
+        return real(page, candidates, *args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "resolve", resolve_once_outlined)
+    hl = OverlayHighlighter(Pins(["https://mini.test"]))
+    h = Harness(load_guide(path), mini_ctx, highlighter=hl, with_person=False)
+    at_step_2: list[object] = []
+    record = h.listen
+
+    def listen(event: Event) -> None:
+        record(event)
+        if isinstance(event, StepStarted) and event.index == 1:
+            page = mini_ctx.pages[0]
+            at_step_2.append(page.evaluate(_OUTLINED))
+
+    h.listen = listen  # type: ignore[method-assign]
+    try:
+        assert h.run().finished
+    finally:
+        hl.close()
+    assert waited, "the engine never looked for step 1's target"
+    assert h.ended()[0] == ("01-overskrift", "done")
+    assert at_step_2 == [{"early": False, "expecting": False}]
+
+
+_OUTLINED = """() => {
+  const stats = window.__guideRunnerOverlay.stats();
+  return {early: stats.early, expecting: stats.expecting};
+}"""
