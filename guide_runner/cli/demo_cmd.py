@@ -129,6 +129,8 @@ def _demo(
         site = PracticeSite(pages_dir)
         autopilot = Autopilot.for_guide(site, guide)
         autopilot.attach(context)
+        # Before the first page: it then opens with the overlay already in it.
+        highlighter = OverlayHighlighter(Pins.for_guide(guide, params), context)
         tracker = PageTracker(context, screenshots=True)
         tracker.new_page()
         settings = Settings(
@@ -143,7 +145,7 @@ def _demo(
         engine = Engine(
             guide,
             tracker,
-            OverlayHighlighter(Pins.for_guide(guide, params)),
+            highlighter,
             settings,
             keys=NoKeys(),
             listeners=[companion, recorder],

@@ -227,9 +227,10 @@ def _run(
             from guide_runner.practice import PracticeSite
 
             PracticeSite(pages_dir).install(context)
+        # Before the first page: it then opens with the overlay already in it.
+        highlighter = OverlayHighlighter(pins, context)
         tracker = PageTracker(context)
         tracker.new_page()
-        highlighter = OverlayHighlighter(pins)
         settings = Settings(
             lang=lang,
             params=params,

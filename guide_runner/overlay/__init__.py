@@ -7,6 +7,7 @@ See docs/overlay.md. Typical use::
                  step=3, total=11, lang="nb", cant_find_label="Finner du det ikke?")
 """
 
+from .context import ContextInstall
 from .model import Box, Button, PageQuery, Signal, SignalKind
 from .overlay import Overlay, OverlayError
 from .targets import TargetError
@@ -14,6 +15,7 @@ from .targets import TargetError
 __all__ = [
     "Box",
     "Button",
+    "ContextInstall",
     "Overlay",
     "OverlayError",
     "PageQuery",

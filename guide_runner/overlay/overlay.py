@@ -7,7 +7,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Error, Frame, Locator, Page
@@ -16,6 +16,9 @@ from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, inst
 from .model import Box, Button, PageQuery, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
 from .targets import place, show_or_find
+
+if TYPE_CHECKING:
+    from .context import ContextInstall
 
 _API = f"window.{GLOBAL_NAME}"
 _SHOW = f"(el, options) => window.top.{GLOBAL_NAME}.show(el, options)"
@@ -93,15 +96,23 @@ class Overlay:
     """
 
     def __init__(
-        self, page: Page, *, inspectable: bool = False, origins: Iterable[str] | None = None
+        self,
+        page: Page,
+        *,
+        inspectable: bool = False,
+        origins: Iterable[str] | None = None,
+        installed: ContextInstall | None = None,
     ) -> None:
         """``inspectable`` opens the shadow root (tests and debugging only: page scripts
         could then read and restyle the overlay). ``origins`` (``scheme://host[:port]``)
         limits drawing to top documents from those origins; elsewhere the overlay is not
-        installed at all and :meth:`show` finds nothing to draw with."""
+        installed at all and :meth:`show` finds nothing to draw with. ``installed``: the
+        binding and init script are already on the page's context (made with the same
+        ``origins`` and ``inspectable``; see context.py), so none are added to the page."""
         self._page = page
         self._inspectable = inspectable
         self._origins = sorted(origins) if origins is not None else None
+        self._installed = installed
         self._signals = SignalHub()
         self._show_id = 0
         self._step: _Step | None = None
@@ -111,14 +122,21 @@ class Overlay:
         self._expectation: _Expectation | None = None
         self._guessed: _Expectation | None = None  # outlined in the page, not yet confirmed
         self._refused: tuple[Any, ...] | None = None  # an expectation a look contradicted
-        try:
-            # Older Playwright versions return None here: nothing to dispose of later.
-            self._binding: _Closable | None = page.expose_binding(BINDING_NAME, self._on_binding)
-        except Error as exc:
-            raise OverlayError(f"this page already has an overlay ({exc.message})") from exc
-        self._init_script: _Closable | None = page.add_init_script(
-            init_script(inspectable=inspectable, origins=self._origins)
-        )
+        self._binding: _Closable | None = None
+        self._init_script: _Closable | None = None
+        if installed is not None:
+            if installed.inspectable != inspectable:
+                raise ValueError("the context's overlay was installed with other settings")
+            installed.adopt(page, self, origins=self._origins)
+        else:
+            try:
+                # Older Playwright versions return None here: nothing to dispose of later.
+                self._binding = page.expose_binding(BINDING_NAME, self._on_binding)
+            except Error as exc:
+                raise OverlayError(f"this page already has an overlay ({exc.message})") from exc
+            self._init_script = page.add_init_script(
+                init_script(inspectable=inspectable, origins=self._origins)
+            )
         for frame in page.frames:
             if not self._refused_by(frame):
                 self._install(frame, check=False)  # documents already open missed the script
@@ -333,6 +351,10 @@ class Overlay:
             if disposable is not None:
                 with contextlib.suppress(Error):  # the page is already closed
                     disposable.close()
+        if self._installed is not None:
+            # The context's script still installs in new documents; without an Overlay on
+            # the page nothing calls it, so nothing is drawn there.
+            self._installed.release(self._page, self)
         self._signals.clear()
 
     # ------------------------------------------------------------------ signals

@@ -19,11 +19,11 @@ import contextlib
 from collections.abc import Sequence
 from typing import TypedDict
 
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 
 from guide_runner.overlay import Button as OverlayButton
-from guide_runner.overlay import Overlay, OverlayError, PageQuery
+from guide_runner.overlay import ContextInstall, Overlay, OverlayError, PageQuery
 from guide_runner.overlay import Signal as OverlaySignal
 from guide_runner.runner.origins import Pins
 from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_locator, unwrap_page
@@ -45,8 +45,12 @@ _ANSWERED = frozenset({"activated", "button", "cant_find"})  # signals the engin
 
 
 class OverlayHighlighter:
-    def __init__(self, pins: Pins):
+    def __init__(self, pins: Pins, context: BrowserContext | None = None):
+        """``context``: install the overlay on it now, before its first page opens, so that
+        its pages come with it (overlay/context.py) instead of a page's first show waiting
+        for two calls to add it."""
         self.pins = pins
+        self._installed = ContextInstall(context, origins=pins.origins) if context else None
         self._overlays: dict[int, tuple[Page, Overlay]] = {}
         self._showing: Overlay | None = None
         self._unread = False  # a signal arrived since the last signals()
@@ -58,8 +62,11 @@ class OverlayHighlighter:
         entry = self._overlays.get(id(raw))
         if entry is not None and entry[0] is raw:
             return entry[1]
+        installed = self._installed
+        if installed is not None and not installed.covers(raw):
+            installed = None
         try:
-            overlay = Overlay(raw, origins=self.pins.origins)
+            overlay = Overlay(raw, origins=self.pins.origins, installed=installed)
         except (OverlayError, PlaywrightError):
             return None
         overlay.on_signal(lambda signal: self._heard(overlay, signal))

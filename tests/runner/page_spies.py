@@ -210,3 +210,14 @@ def trap_typed_value_reads(context: BrowserContext) -> list[tuple[str, str, str,
     context.expose_binding("__grValueRead", report)
     context.add_init_script(VALUE_TRAP_JS)
     return reads
+
+
+def refuse_page_installs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make adding a binding or an init script to a page (rather than to its context) fail:
+    the runner's commands install the overlay on the context (docs/overlay.md)."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the overlay was added to a page, not to its context")
+
+    monkeypatch.setattr(impl_page.Page, "expose_binding", refuse)
+    monkeypatch.setattr(impl_page.Page, "add_init_script", refuse)

@@ -32,6 +32,7 @@ from tests.runner.conftest import MINI_PAGES, serve_pages
 from tests.runner.page_spies import (
     record_cdp,
     record_pictures_and_traces,
+    refuse_page_installs,
     tag_init_scripts,
     trap_typed_value_reads,
 )
@@ -171,7 +172,8 @@ BROWSER_OWN = {"Crash Reports", "dconf"}
 def test_run_writes_no_screenshot_or_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The real `run` command (click entry point, browser launch, practice context, engine,
     overlay, shutdown) on a page that plays the person: it asks Playwright for no picture,
-    trace, video or HAR, and writes no file in the working folder, home or temp folder."""
+    trace, video or HAR, and writes no file in the working folder, home or temp folder.
+    (It also installs its overlay on the context, never on a page: docs/overlay.md.)"""
     given = tmp_path / "given"
     (given / "guides").mkdir(parents=True)
     (given / "guides" / "cli-mini.yaml").write_text(CLI_GUIDE)
@@ -192,6 +194,7 @@ def test_run_writes_no_screenshot_or_trace(tmp_path: Path, monkeypatch: pytest.M
         monkeypatch.setattr(
             engine_module, "Settings", functools.partial(engine_module.Settings, max_seconds=40)
         )
+        refuse_page_installs(monkeypatch)
         args = ["run", "cli-mini", "--lang", "en", "--practice", "--headless"]
         args += ["--guides", str(given / "guides"), "--pages", str(given / "pages")]
         results: list[Result] = []
