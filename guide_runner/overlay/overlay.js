@@ -1110,6 +1110,7 @@
   // not change; show(), hide(), destroy() and a new address end it.
   const EARLY_SLOW_MS = 8; // a matcher pass this slow (its budget ran out), ...
   const EARLY_SLOW_PASSES = 3; // ... this often, and the page waits for Python alone
+  const EXPECT_CALL_BUDGET_MS = 40; // the look expect() makes at once (see there)
   let expectation = null;
 
   function expect(queries, rawOptions) {
@@ -1137,8 +1138,10 @@
     expectation = state;
     // The target may be there already (a step just begun): look now, not a frame later.
     // Once it is outlined, answer after the frame that shows it: Python's next call (its
-    // own look, a long task here) would otherwise hold that frame up.
-    return lookEarly(state) ? afterNextFrame() : true;
+    // own look, a long task here) would otherwise hold that frame up. This one look may
+    // take longer than a frame's share: it stands in for Python's, which takes longer still
+    // (and a matcher not yet warmed up by a first run is slower).
+    return lookEarly(state, EXPECT_CALL_BUDGET_MS) ? afterNextFrame() : true;
   }
 
   // Resolves once the next frame has been drawn (a message posted from an animation frame
@@ -1161,7 +1164,7 @@
   }
 
   // One look for the expected target; true when it was found and outlined.
-  function lookEarly(state) {
+  function lookEarly(state, budgetMs = EARLY_SLOW_MS) {
     state.rafId = 0;
     if (expectation !== state) return false;
     stats.earlyLooks += 1;
@@ -1170,13 +1173,13 @@
       return false;
     }
     const started = performance.now();
-    const found = matcher.first(state.queries, isOurs);
+    const found = matcher.first(state.queries, isOurs, budgetMs);
     if (found instanceof Element) {
       show(found, state.options, true);
       send("early", state.options.showId, {});
       return true;
     }
-    if (performance.now() - started > EARLY_SLOW_MS && ++state.slow >= EARLY_SLOW_PASSES) {
+    if (performance.now() - started > budgetMs && ++state.slow >= EARLY_SLOW_PASSES) {
       dropExpectation();
     }
     return false;
