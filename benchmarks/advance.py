@@ -6,8 +6,9 @@ origins, a page tracker and a key source, and exposes no hook for timing one tra
 so this drives the overlay and the completion checks the way the engine does: drain the
 overlay's signals, check the step's ``done_when`` with guide_runner.completion, and when not
 done wait for the page's next change or ``POLL_MS`` at most (Settings.poll_ms, 100 ms), as
-PageTracker.tick does with guide_runner.wake; when done, ``Overlay.show`` the next step's
-locator.
+PageTracker.tick does with guide_runner.wake; when done, arm the page for the next step's
+target (``Overlay.expect``, which outlines a target already there at once) and then
+``Overlay.show`` its locator, as the engine's first look at a step does.
 
 - same page: step 1 "Edit e-mail" (done_when: activated, the overlay's click signal); the
   click reveals the next step's field "New e-mail address" on the same page;
@@ -18,7 +19,8 @@ The click is made by a page script (``element.click()``) after a random delay, s
 at a random moment of the engine's tick, as a person's would. Start = the click (page
 clock, kept across the navigation in sessionStorage); end = the next outline drawn
 (probes/probe.js). ``detect_ms``/``show_ms`` split the time, using the Python process's
-wall clock against the page's (same machine clock).
+wall clock against the page's (same machine clock); ``show_call`` is the expect and show
+calls together.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 from playwright.sync_api import Browser, Locator, Page
 
 from guide_runner.completion import Signals, url_matches
-from guide_runner.overlay import Overlay
+from guide_runner.overlay import Overlay, PageQuery
 from guide_runner.wake import Waker
 
 from .common import PROBE, Settings, percentiles
@@ -65,6 +67,8 @@ def _trial(page: Page, overlay: Overlay, base: str, navigation: bool, delay: flo
         )
         _wait_like_engine(page, overlay, lambda _s: url_matches(page.url, "*/step2.html"))
         detected = time.time() * 1000
+        move = PageQuery.by_role("button", "Move to a new phone")
+        overlay.expect([move], text="Move it", step=2, total=2, lang="en")
         overlay.show(
             page.get_by_role("button", name="Move to a new phone"),
             text="Move it",
@@ -81,6 +85,8 @@ def _trial(page: Page, overlay: Overlay, base: str, navigation: bool, delay: flo
         )
         _wait_like_engine(page, overlay, lambda s: s.activated)
         detected = time.time() * 1000
+        # A field found by its label: nothing the page can look for (no call is made).
+        overlay.expect([PageQuery.other()], text="Type", step=2, total=2, lang="en")
         overlay.show(
             page.get_by_label("New e-mail address"), text="Type", step=2, total=2, lang="en"
         )
