@@ -19,8 +19,8 @@ The click is made by a page script (``element.click()``) after a random delay, s
 at a random moment of the engine's tick, as a person's would. Start = the click (page
 clock, kept across the navigation in sessionStorage); end = the next outline drawn
 (probes/probe.js). ``detect_ms``/``show_ms`` split the time, using the Python process's
-wall clock against the page's (same machine clock); ``show_call`` is the expect and show
-calls together.
+wall clock against the page's (same machine clock); ``show_call_p50`` times the expect and
+show calls together.
 """
 
 from __future__ import annotations

@@ -11,6 +11,18 @@ from typing import Any
 GLOBAL_NAME = "__guideRunnerOverlay"
 BINDING_NAME = "__guideRunnerSignal"
 
+# JavaScript: whether the top document is on one of `pins` (null: any), read when a call
+# runs. Every call that hands the page a show id checks it first: a look-alike reached after
+# the caller's own check of the address could otherwise define the overlay's API itself and
+# learn the id. (`location` cannot be redefined by a page; no prototype method is used.)
+PINNED_TOP_JS = """((pins) => {
+  if (pins === null) return true;
+  let origin = null;
+  try { origin = window.top.location.origin; } catch (_) { return false; }
+  for (let i = 0; i < pins.length; i += 1) if (pins[i] === origin) return true;
+  return false;
+})"""
+
 
 @cache
 def _read(name: str) -> str:
@@ -25,19 +37,21 @@ def install_function() -> str:
 
 
 def install_config(
-    *, inspectable: bool = False, origins: Sequence[str] | None = None
+    *, inspectable: bool = False, origins: Sequence[str] | None = None, at_start: bool = False
 ) -> dict[str, Any]:
-    """What overlay.js needs: the stylesheet text, the binding it signals through, and the
-    origins whose top documents may draw (None: any)."""
+    """What overlay.js needs: the stylesheet text, the binding it signals through, the
+    origins whose top documents may draw (None: any), and whether it runs as the init script
+    (before any page script: the timers it takes are the browser's own)."""
     return {
         "css": _read("overlay.css"),
         "binding": BINDING_NAME,
         "inspectable": inspectable,
         "origins": list(origins) if origins is not None else None,
+        "atStart": at_start,
     }
 
 
 def init_script(*, inspectable: bool = False, origins: Sequence[str] | None = None) -> str:
     """The install function applied to its config, for add_init_script (which takes no args)."""
-    config = json.dumps(install_config(inspectable=inspectable, origins=origins))
+    config = json.dumps(install_config(inspectable=inspectable, origins=origins, at_start=True))
     return f"({install_function()}\n)({config});"

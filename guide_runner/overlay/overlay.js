@@ -20,9 +20,18 @@
   "use strict";
   const GLOBAL = "__guideRunnerOverlay";
   if (Object.prototype.hasOwnProperty.call(window, GLOBAL)) return "already-installed";
-  // Frames below may be on other origins (they only watch a target; drawing is the top's).
-  if (Array.isArray(config.origins) && window === window.top
-      && !config.origins.includes(location.origin)) return "not-pinned";
+  // Only under a top document on a pinned origin. Frames below it may be on other origins
+  // (they only watch a target; drawing is the top's); frames below any other top document
+  // (another tab's webmail, a look-alike's frames) get nothing. A frame learns its top's
+  // origin from location.ancestorOrigins; one hidden from it ("null": the frame's referrer
+  // policy) is not refused, as before.
+  if (Array.isArray(config.origins)) {
+    const ancestors = window === window.top ? null : location.ancestorOrigins;
+    const topOrigin = ancestors ? ancestors[ancestors.length - 1] : location.origin;
+    if (topOrigin !== "null" && topOrigin !== undefined && !config.origins.includes(topOrigin)) {
+      return "not-pinned";
+    }
+  }
 
   const HOST_TAG = "guide-runner-overlay";
   const GAP = 14; // between target and bubble: room for the ring's halo and the arrow
@@ -36,10 +45,16 @@
     "computedOffset",
   ]);
 
-  // The page's own timers, taken now: the init script runs before any page script, so a
-  // page that replaces window.setTimeout later cannot stop our waits from ending.
+  // The page's own timers and frame callbacks, taken now: the init script runs before any
+  // page script, so a page that replaces them later cannot stop our waits from ending.
+  // `config.atStart` says this is the init script; installed later (by evaluate), they are
+  // whatever the page has by then, and nothing Python waits for may depend on them.
   const setTimeout = window.setTimeout.bind(window);
   const clearTimeout = window.clearTimeout.bind(window);
+  const requestAnimationFrame = window.requestAnimationFrame.bind(window);
+  const cancelAnimationFrame = window.cancelAnimationFrame.bind(window);
+  const MessageChannel = window.MessageChannel;
+  const ownTimers = config.atStart === true;
 
   const isTopWindow = window === window.top;
   let ui = null; // the drawn UI; null until the first show() in this document
@@ -459,12 +474,16 @@
     };
   }
 
-  function fillBubble(options, announce) {
-    const { bubble, step, title, text, actions, live } = ui;
-    bubble.setAttribute("lang", options.lang || "");
-    const counter = options.step != null && options.total != null
+  function stepCounter(options) {
+    return options.step != null && options.total != null
       ? `${options.step} / ${options.total}`
       : options.step != null ? String(options.step) : "";
+  }
+
+  function fillBubble(options) {
+    const { bubble, step, title, text, actions } = ui;
+    bubble.setAttribute("lang", options.lang || "");
+    const counter = stepCounter(options);
     step.textContent = counter;
     step.hidden = counter === "";
     title.textContent = options.title || "";
@@ -488,10 +507,14 @@
     actions.hidden = actions.childElementCount === 0;
     ui.dim.hidden = !options.dim;
     ui.size = null; // content changed: measure again
-    // Announce after the live region exists in the accessibility tree; replacing the text
-    // of an existing polite region is what screen readers pick up.
-    if (!announce) return;
-    const announcement = [counter, options.title, options.text].filter(Boolean).join(". ");
+  }
+
+  // Announce after the live region exists in the accessibility tree; replacing the text of
+  // an existing polite region is what screen readers pick up.
+  function announceStep(options) {
+    const { live } = ui;
+    const announcement = [stepCounter(options), options.title, options.text]
+      .filter(Boolean).join(". ");
     live.setAttribute("lang", options.lang || "");
     live.textContent = "";
     requestAnimationFrame(() => {
@@ -855,7 +878,10 @@
     };
   }
 
-  function show(el, rawOptions, early = false) {
+  // `early`: drawn by the in-page matcher, not yet confirmed by Python. `quiet`: drawn early
+  // at a step's start (expect() found the target at once), when Python may still find the
+  // step already done: nothing is scrolled or announced until Python confirms it.
+  function show(el, rawOptions, early = false, quiet = false) {
     if (!isTopWindow) throw new Error("the overlay draws in the top document only");
     disarmChanges();
     dropExpectation();
@@ -863,8 +889,13 @@
     if (el && current && current.target && current.target.el === el && !options.frameBox
         && current.showId === options.showId && !current.target.vanished && isLive(el)) {
       // Python confirms what the in-page matcher drew early (or re-finds the same element):
-      // nothing to redraw, rebind or scroll.
+      // nothing to redraw or rebind; a quiet outline is scrolled to and announced now.
       current.early = current.early && early;
+      if (current.quiet && !early) {
+        current.quiet = false;
+        announceStep(current.options);
+        if (current.options.scroll) scrollIntoViewOnce(el);
+      }
       return true;
     }
     const firstShow = !ui;
@@ -873,9 +904,10 @@
       watchLayering();
     }
     unbindTarget();
-    // The same step drawn again (its target re-found) is not announced twice.
-    const announce = !current || current.showId !== options.showId;
-    current = { showId: options.showId, options, target: null, early };
+    // The same step drawn again (its target re-found) is not announced twice; one drawn
+    // quietly so far is announced when Python shows it.
+    const announce = !quiet && (!current || current.showId !== options.showId || current.quiet);
+    current = { showId: options.showId, options, target: null, early, quiet };
     if (el) {
       const watchActivation = !options.frameBox;
       current.target = { el, location: locationOf(el), watchActivation, vanished: false };
@@ -886,10 +918,11 @@
       listen(cleanup, window, "resize", () => schedule(), { passive: true });
       tracker = { el: null, cleanup, ancestors: [], documents: [], mover: null, clippers: [] };
     }
-    fillBubble(options, announce);
+    fillBubble(options);
+    if (announce) announceStep(options);
     ui.host.hidden = false;
     raise();
-    if (el && options.scroll && !options.frameBox) scrollIntoViewOnce(el);
+    if (el && options.scroll && !options.frameBox && !quiet) scrollIntoViewOnce(el);
     update();
     return true;
   }
@@ -1136,20 +1169,27 @@
     });
     for (const type of WAKE_EVENTS) listen(state.cleanup, document, type, wake, { capture: true, passive: true });
     expectation = state;
-    // The target may be there already (a step just begun): look now, not a frame later.
-    // Once it is outlined, answer after the frame that shows it: Python's next call (its
-    // own look, a long task here) would otherwise hold that frame up. This one look may
-    // take longer than a frame's share: it stands in for Python's, which takes longer still
-    // (and a matcher not yet warmed up by a first run is slower).
-    return lookEarly(state, EXPECT_CALL_BUDGET_MS) ? afterNextFrame() : true;
+    // The target may be there already (a step just begun): look now, not a frame later,
+    // quietly (Python may still find the step done). Once it is outlined, answer after the
+    // frame that shows it: Python's next call (its own look, a long task here) would
+    // otherwise hold that frame up. This one look may take longer than a frame's share: it
+    // stands in for Python's, which takes longer still (and a matcher's first run in a
+    // document is its slowest). Whatever goes wrong here, the expectation stays armed and
+    // the answer is true: Python must not take it for a missing overlay and ask again.
+    try {
+      return lookEarly(state, EXPECT_CALL_BUDGET_MS, true) ? afterNextFrame() : true;
+    } catch (_) {
+      return true;
+    }
   }
 
   // Resolves once the next frame has been drawn (a message posted from an animation frame
-  // callback runs after that frame's rendering), at once in a hidden document (no frames
-  // come), and after EXPECT_FRAME_CAP_MS at the latest.
+  // callback runs after that frame's rendering), and after EXPECT_FRAME_CAP_MS at the
+  // latest. At once in a hidden document (no frames come), and where the timers this
+  // relies on are the page's own (installed after the page's scripts ran: see ownTimers).
   const EXPECT_FRAME_CAP_MS = 100;
   function afterNextFrame() {
-    if (document.visibilityState !== "visible") return true;
+    if (document.visibilityState !== "visible" || !ownTimers) return true;
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(true), EXPECT_FRAME_CAP_MS);
       requestAnimationFrame(() => {
@@ -1164,7 +1204,7 @@
   }
 
   // One look for the expected target; true when it was found and outlined.
-  function lookEarly(state, budgetMs = EARLY_SLOW_MS) {
+  function lookEarly(state, budgetMs = EARLY_SLOW_MS, quiet = false) {
     state.rafId = 0;
     if (expectation !== state) return false;
     stats.earlyLooks += 1;
@@ -1175,7 +1215,7 @@
     const started = performance.now();
     const found = matcher.first(state.queries, isOurs, budgetMs);
     if (found instanceof Element) {
-      show(found, state.options, true);
+      show(found, state.options, true, quiet);
       send("early", state.options.showId, {});
       return true;
     }

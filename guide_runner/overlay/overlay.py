@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Error, Frame, Locator, Page
 
-from .assets import BINDING_NAME, GLOBAL_NAME, init_script, install_config, install_function
+from .assets import (
+    BINDING_NAME,
+    GLOBAL_NAME,
+    PINNED_TOP_JS,
+    init_script,
+    install_config,
+    install_function,
+)
 from .model import Box, Button, PageQuery, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
 from .targets import place, show_or_find
@@ -21,8 +28,13 @@ if TYPE_CHECKING:
     from .context import ContextInstall
 
 _API = f"window.{GLOBAL_NAME}"
-_SHOW = f"(el, options) => window.top.{GLOBAL_NAME}.show(el, options)"
-_SHOW_MESSAGE = f"(options) => {_API} ? {_API}.show(null, options) : null"
+_SHOW = f"""(el, [options, pins]) => {{
+  if (!{PINNED_TOP_JS}(pins)) throw new Error("the top document is not on a pinned origin");
+  return window.top.{GLOBAL_NAME}.show(el, options);
+}}"""
+_SHOW_MESSAGE = (
+    f"([options, pins]) => {PINNED_TOP_JS}(pins) && {_API} ? {_API}.show(null, options) : null"
+)
 _INSTALLED = f"() => !!{_API}"
 _WATCH = f"(el, options) => {_API}.watch(el, options)"
 _UNWATCH = f"() => {_API} && {_API}.unwatch()"
@@ -32,7 +44,10 @@ _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
 # Without the overlay (a page it is not pinned to) the answer is null at once and Python
 # waits itself: a page's own setTimeout may be replaced and never call back.
 _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
-_EXPECT = f"([queries, options]) => {_API} ? {_API}.expect(queries, options) : null"
+_EXPECT = (
+    f"([queries, options, pins]) => {PINNED_TOP_JS}(pins) && {_API}"
+    f" ? {_API}.expect(queries, options) : null"
+)
 _DROP_GUESS = f"(showId) => {_API} && {_API}.dropGuess(showId)"
 _END_EXPECT = f"() => {_API} && {_API}.endExpectation()"
 _WITHDRAW = f"(showIds) => {_API} && {_API}.withdraw(showIds)"
@@ -137,9 +152,12 @@ class Overlay:
             self._init_script = page.add_init_script(
                 init_script(inspectable=inspectable, origins=self._origins)
             )
-        for frame in page.frames:
-            if not self._refused_by(frame):
-                self._install(frame, check=False)  # documents already open missed the script
+        if installed is None:
+            for frame in page.frames:
+                if not self._refused_by(frame):
+                    self._install(frame, check=False)  # documents already open missed it
+        # Installed on the context: a page opened since has the script in every document; in
+        # one opened before, show(), show_message() and expect() install it where missing.
         # A new document, or a same-document route change, ends the page's expectation.
         page.on("framenavigated", self._on_navigated)
 
@@ -222,9 +240,9 @@ class Overlay:
         self._expectation = self._guessed = None  # the page ends its expectation too
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
-        if self._page.evaluate(_SHOW_MESSAGE, options) is None:
+        if self._page.evaluate(_SHOW_MESSAGE, [options, self._origins]) is None:
             self._install(self._page.main_frame)
-            self._page.evaluate(_SHOW_MESSAGE, options)
+            self._page.evaluate(_SHOW_MESSAGE, [options, self._origins])
         return int(options["showId"])
 
     def expect(
@@ -241,18 +259,25 @@ class Overlay:
         dim: bool = False,
         scroll: bool = True,
     ) -> int | None:
-        """Let the page outline a target that is not there yet, the frame it appears.
+        """Let the page outline the target itself: now if it is there, else the frame it
+        appears.
 
-        For callers that look for the target themselves (the runner's engine, between two
-        ticks). The in-page matcher looks for ``in_page`` each frame the page changes; when it
-        finds it, it shows it with this bubble and sends an ``early`` signal. A later
+        For callers that look for the target themselves (the runner's engine, at a step's
+        start and between two ticks). The in-page matcher looks for ``in_page`` at once and
+        then each frame the page changes; when it finds it, it shows it with this bubble
+        (replacing what showed) and sends an ``early`` signal. Found at once, it is drawn
+        quietly (not scrolled to, not announced: the caller may still find the step done)
+        and the call returns after the frame that shows it (up to 100 ms). A later
         :meth:`show` with the same bubble keeps this show id, so the outline drawn early is
-        confirmed without a redraw; :meth:`drop_guess` takes it away when the caller's own
-        look found nothing. Whatever is showing stays until then (a message, say).
+        confirmed without a redraw (and, if quiet, scrolled to and announced then);
+        :meth:`drop_guess` takes it away when the caller's own look found nothing,
+        :meth:`withdraw` when the caller is done with the step. Until the page finds the
+        target, whatever is showing stays (a message, say).
 
         Costs one round trip the first time for an address and bubble, none when repeated.
         Returns the show id, or None when nothing was armed (nothing the matcher can look
-        for, an expectation Python contradicted on this address, or no overlay here).
+        for, an expectation Python contradicted on this address, no overlay here, or a top
+        document not on a pinned origin).
         """
         options = self._options(
             text=text,
@@ -277,11 +302,17 @@ class Overlay:
         previous = self._expectation
         # Known before the call: the page may outline it (and say so) before the reply.
         self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
-        if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
-            self._install(main)
-            if self._evaluate_quietly(main, _EXPECT, [queries, options]) is None:
-                self._expectation = previous
-                return None
+        try:
+            ask = [queries, options, self._origins]
+            armed = main.evaluate(_EXPECT, ask)
+            if armed is None:  # no overlay in this document (yet): install, ask once more
+                self._install(main)
+                armed = main.evaluate(_EXPECT, ask)
+        except Error:  # navigating, or the page broke the call: the next look decides
+            armed = None
+        if armed is None:
+            self._expectation = previous
+            return None
         return int(options["showId"])
 
     def _end_expectation(self) -> None:
@@ -319,6 +350,7 @@ class Overlay:
         ids = [p.show_id for p in pending]
         if self._step is not None and self._step.show_id in ids:
             self._step = None
+        self._signals.discard(ids)  # a click on that outline is not the next step's
         self._evaluate_quietly(self._page.main_frame, _WITHDRAW, ids)
 
     def drawn_box(self) -> Box | None:
@@ -451,13 +483,18 @@ class Overlay:
         # look-up hands it to the top's overlay. Installing happens only where it is missing.
         self._unwatch()
         element = show_or_find(
-            locator, options, timeout=timeout, install=self._install, in_page=in_page
+            locator,
+            options,
+            timeout=timeout,
+            install=self._install,
+            in_page=in_page,
+            pins=self._origins,
         )
         if element is None:
             return
         placement = place(element, install=self._install)
         draw_options = {**options, "frameBox": placement.frame_box}
-        placement.element.evaluate(_SHOW, draw_options)
+        placement.element.evaluate(_SHOW, [draw_options, self._origins])
         if placement.watch_frame is not None and placement.watch_element is not None:
             placement.watch_element.evaluate(_WATCH, options)
             self._watch_frame = placement.watch_frame

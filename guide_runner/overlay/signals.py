@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, get_args
 
 from .model import Signal, SignalKind
@@ -60,6 +60,11 @@ class SignalHub:
         items = list(self._queue)
         self._queue.clear()
         return items
+
+    def discard(self, show_ids: Iterable[int]) -> None:
+        """Forget queued signals of these steps (ended: what they said no longer counts)."""
+        ids = set(show_ids)
+        self._queue = deque(s for s in self._queue if s.show_id not in ids)
 
     def clear(self) -> None:
         self._queue.clear()

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import ElementHandle, Error, Frame, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .assets import GLOBAL_NAME
+from .assets import GLOBAL_NAME, PINNED_TOP_JS
 from .model import PageQuery
 
 _API = f"window.{GLOBAL_NAME}"
@@ -31,8 +31,8 @@ _API = f"window.{GLOBAL_NAME}"
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
 # Arms the change watch and, with queries, the in-page matcher (the outline may then appear
 # before Python's next look, which confirms it); without, ends any earlier expectation.
-_ARM = f"""(early) => {{
-  if (!{_API}) return false;
+_ARM = f"""([early, pins]) => {{
+  if (!{PINNED_TOP_JS}(pins) || !{_API}) return false;
   {_API}.armChanges();
   if (early) {_API}.expect(early[0], early[1]);
   else {_API}.endExpectation();  // an earlier step's must not draw while this one waits
@@ -45,10 +45,11 @@ _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 
 # top's armed change watch and says how that wait ended ("changed", "timeout", "unarmed"),
 # or "none" when the top cannot be reached from where it ran; "dropped" when the in-page
 # matcher had outlined something there early (taken away: Playwright disagrees).
-_LOOK = f"""async (els, [options, wait]) => {{
+_LOOK = f"""async (els, [options, wait, pins]) => {{
   if (els.length > 1) return els.length;
   let top = null;
   try {{ top = window.top.{GLOBAL_NAME} || null; }} catch (_) {{ top = null; }}
+  if (!{PINNED_TOP_JS}(pins)) top = null;  // routed instead; place() refuses to draw there
   if (els.length === 1) return top && top.show(els[0], options) ? "shown" : "route";
   // The in-page matcher outlined what this look does not find: taken away, and said so.
   if (top && top.dropGuess(options.showId)) return "dropped";
@@ -85,6 +86,7 @@ def show_or_find(
     timeout: float,
     install: Callable[[Frame], None],
     in_page: Sequence[PageQuery] = (),
+    pins: list[str] | None = None,
 ) -> ElementHandle | None:
     """Show the one element ``locator`` matches, waiting up to ``timeout`` ms for it.
 
@@ -96,7 +98,8 @@ def show_or_find(
     as the page changes instead of on Playwright's polling back-off. ``install`` puts the
     overlay into a frame that lacks it (it holds the in-page change watch). ``in_page``
     describes the target for the overlay's own matcher, armed with the change watch: it
-    outlines the target in the frame it appears, and the next look confirms it.
+    outlines the target in the frame it appears, and the next look confirms it. ``pins``:
+    the origins the top document must be on when the page is handed the show id (None: any).
     """
     early = [[q.payload() for q in in_page], options] if in_page else None
     page = locator.page
@@ -108,7 +111,7 @@ def show_or_find(
         gap = BUSY_GAP_MS if wakes >= BUSY_WAKES else 0.0
         wait = [min(_cap(page), left), gap] if armed and left > 0 else None
         try:
-            found = locator.evaluate_all(_LOOK, [options, wait])
+            found = locator.evaluate_all(_LOOK, [options, wait, pins])
         except Error as exc:
             if "context was destroyed" not in exc.message and "navigat" not in exc.message:
                 raise
@@ -136,10 +139,10 @@ def show_or_find(
                 page.wait_for_timeout(min(_PAUSE_MS, left))
             elif not armed:
                 # Armed before the next look, so a change after that look's query counts.
-                armed = bool(main.evaluate(_ARM, early))
+                armed = bool(main.evaluate(_ARM, [early, pins]))
                 if not armed:
                     install(main)
-                    armed = bool(main.evaluate(_ARM, early))
+                    armed = bool(main.evaluate(_ARM, [early, pins]))
                 if not armed:
                     page.wait_for_timeout(min(_PAUSE_MS, left))
             else:

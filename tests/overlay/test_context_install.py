@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
 from guide_runner.overlay import Button, ContextInstall, Overlay, OverlayError
 
@@ -51,13 +51,37 @@ def test_a_page_opened_after_the_install_comes_with_the_overlay(
     installed = ContextInstall(context, origins=[origins.main])
     page = _opened(context, origins)
     assert page.evaluate(f"() => !!{API}")  # in its first document, before any Overlay
-    overlay = Overlay(page, origins=[origins.main], installed=installed)
+    calls: list[str] = []
+    real_evaluate = Frame.evaluate
+
+    def counted(frame: Frame, expression: str, arg: Any = None) -> Any:
+        calls.append(expression[:40])
+        return real_evaluate(frame, expression, arg)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Frame, "evaluate", counted)
+        overlay = Overlay(page, origins=[origins.main], installed=installed)
+    assert calls == []  # nothing sent to the page: it has it all
     overlay.show(page.locator("#next"), text="Press Next", buttons=OK)
     settle(page)
     assert overlay.drawn_box() is not None
     press_bubble_button(page, "ok")
     signal = overlay.wait_for_signal(2000)
     assert signal is not None and (signal.kind, signal.button_id) == ("button", "ok")
+
+
+def test_a_page_open_before_the_install_gets_the_overlay_too(
+    context: BrowserContext, origins: Origins
+) -> None:
+    # Its document missed the context's script: installed there when first needed.
+    page = _opened(context, origins)
+    installed = ContextInstall(context, origins=[origins.main])
+    overlay = Overlay(page, origins=[origins.main], installed=installed)
+    overlay.show(page.locator("#next"), text="Press Next", buttons=OK)
+    settle(page)
+    press_bubble_button(page, "ok")
+    signal = overlay.wait_for_signal(2000)
+    assert signal is not None and signal.kind == "button"
 
 
 def test_a_page_not_pinned_gets_no_overlay(context: BrowserContext, origins: Origins) -> None:

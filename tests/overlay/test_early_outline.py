@@ -3,8 +3,11 @@ Python's look confirms it (same element: nothing redrawn) or corrects it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import quote
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Frame, Page, expect
 
 from guide_runner.overlay import Overlay, PageQuery, Signal
 
@@ -163,34 +166,70 @@ def test_a_dropped_guess_is_not_armed_again_for_that_address(page: Page) -> None
     assert _stats(page)["expecting"] is False
 
 
-# Counts animation frames from now on (a frame callback registered before expect()'s own
-# runs first in the frame both are in).
-COUNT_FRAMES = """() => {
-  window.framesSeen = 0;
-  const tick = () => { window.framesSeen += 1; requestAnimationFrame(tick); };
+# Calls the in-page expect() directly: "plain" when it answered true at once, else how many
+# animation frames went by before its promise resolved (a frame callback registered before
+# expect()'s own runs first in the frame both are in).
+EXPECT_IN_PAGE = f"""async ([queries, options]) => {{
+  let frames = 0;
+  const tick = () => {{ frames += 1; requestAnimationFrame(tick); }};
   requestAnimationFrame(tick);
-}"""
+  const answer = {API}.expect(queries, options);
+  if (answer === true) return "plain";
+  await answer;
+  return frames;
+}}"""
+WITH_CONTINUE = PAGE.replace('<div id="slot"></div>', "<button>Continue</button>")
+
+
+def _opened_with_overlay(page: Page, html: str) -> Overlay:
+    """An Overlay made first, then a new document: installed by the init script, before the
+    page's own scripts (not by a later evaluate, whose timers may be the page's)."""
+    overlay = Overlay(page)
+    page.goto("data:text/html," + quote(html))
+    return overlay
+
+
+def _expect_in_page(page: Page) -> object:
+    options = {"text": "Press Continue", "showId": 7}
+    return page.evaluate(EXPECT_IN_PAGE, [[q.payload() for q in CONTINUE], options])
 
 
 def test_a_target_already_there_is_outlined_by_expect_before_it_answers(page: Page) -> None:
     # A step just begun, its target already on the page: the page outlines it in the expect
     # call itself and answers only after the frame that shows it, so that Python's own
-    # look (a long task in the page) cannot hold that frame up. Five tries: an answer that
-    # did not wait would see no new frame in most of them.
-    page.set_content(PAGE.replace('<div id="slot"></div>', "<button>Continue</button>"))
-    overlay = Overlay(page)
-    page.evaluate(COUNT_FRAMES)
-    target = page.get_by_role("button", name="Continue").bounding_box()
-    for i in range(5):
-        before = page.evaluate("() => window.framesSeen")
-        show_id = overlay.expect(CONTINUE, text=f"Press Continue ({i})")
-        after = page.evaluate("() => window.framesSeen")
-        assert show_id is not None and after > before, (i, before, after)
-        stats = _stats(page)
-        assert stats["early"] is True and stats["expecting"] is False
-        assert_close(overlay.drawn_box(), target)
-        assert overlay.guessed()  # its "early" signal arrived with the answer
-        overlay.hide()
+    # look (a long task in the page) cannot hold that frame up.
+    overlay = _opened_with_overlay(page, WITH_CONTINUE)
+    frames = _expect_in_page(page)
+    assert isinstance(frames, int) and frames >= 1, frames
+    assert _stats(page)["early"] is True
+    overlay.hide()
+    # Through Python: drawn on the target when the call returns, and its "early" signal in.
+    assert overlay.expect(CONTINUE, text="Press Continue") is not None
+    stats = _stats(page)
+    assert stats["early"] is True and stats["expecting"] is False
+    assert_close(overlay.drawn_box(), page.get_by_role("button", name="Continue").bounding_box())
+    assert overlay.guessed()
+
+
+def test_an_overlay_installed_after_the_pages_scripts_does_not_wait_for_a_frame(
+    page: Page,
+) -> None:
+    # Installed by evaluate into a document already running (set_content makes no new
+    # document), its timers are the page's own, which the page could have stopped: the
+    # answer must not depend on them, so it comes at once.
+    page.set_content(WITH_CONTINUE)
+    Overlay(page)
+    assert _expect_in_page(page) == "plain"
+    assert _stats(page)["early"] is True
+
+
+def test_expect_answers_at_once_when_the_target_is_not_there(page: Page) -> None:
+    # Nothing to outline: a plain true, not a promise of the next frame, so Python's own
+    # look is not held up.
+    _opened_with_overlay(page, PAGE)
+    assert _expect_in_page(page) == "plain"
+    stats = _stats(page)
+    assert stats["expecting"] is True and stats["early"] is False
 
 
 def test_the_look_expect_makes_at_once_may_take_longer_than_a_frames_share(
@@ -214,28 +253,41 @@ def test_the_look_expect_makes_at_once_may_take_longer_than_a_frames_share(
     assert _stats(page)["early"] is True
 
 
-def test_expect_answers_at_once_when_the_target_is_not_there(page: Page) -> None:
-    page.set_content(PAGE)
-    overlay = Overlay(page)
-    page.evaluate(COUNT_FRAMES)
-    # Nothing to outline: the answer is a plain true, not a promise of the next frame, so
-    # Python's own look is not held up.
-    frames = page.evaluate(
-        f"""([queries, options]) => {{
-          const before = window.framesSeen;
-          const answer = {API}.expect(queries, options);
-          return [answer === true, window.framesSeen - before];
-        }}""",
-        [[q.payload() for q in CONTINUE], {"text": "Press Continue", "showId": 7}],
+def test_an_outline_drawn_at_a_steps_start_is_quiet_until_python_confirms_it(
+    page: Page,
+) -> None:
+    # Python may still find the step already done (and withdraw it): until its show confirms
+    # the outline, nothing is scrolled to and nothing is announced.
+    tall = PAGE.replace(
+        '<div id="slot"></div>', '<div style="height: 3000px"></div><button>Continue</button>'
     )
-    assert frames == [True, 0]  # a plain true, not a promise of the next frame
-    assert _stats(page)["expecting"] is True
-    assert overlay.drawn_box() is None
+    page.set_content(tall)
+    overlay = Overlay(page, inspectable=True)
+    status = page.get_by_role("status")
+    bubble = {"text": "Press Continue", "step": 2, "total": 9, "lang": "en"}
+    assert overlay.expect(CONTINUE, **bubble) is not None  # type: ignore[arg-type]
+    settle(page)
+    assert _stats(page)["early"] is True
+    assert page.evaluate("() => window.scrollY") == 0
+    assert status.text_content() == ""
+    overlay.show(page.get_by_role("button", name="Continue"), **bubble)  # type: ignore[arg-type]
+    page.wait_for_function("() => window.scrollY > 0")  # scrolled to now (smoothly)
+    assert _stats(page)["early"] is False
+    expect(status).to_have_text("2 / 9. Press Continue")
 
 
-def test_withdraw_takes_away_an_early_outline_python_has_not_heard_of(page: Page) -> None:
-    # The caller is done with the step before the page's "early" signal reached Python (no
-    # round trip between the insertion and withdraw() delivers it): the outline still goes.
+def test_withdraw_takes_away_an_early_outline_python_has_not_heard_of(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The caller is done with the step before the page's "early" signal reached Python (here
+    # it never does): the outline still goes.
+    real = Overlay._on_binding
+
+    def without_early(self: Overlay, source: dict[str, object], payload: object) -> None:
+        if not (isinstance(payload, dict) and payload.get("kind") == "early"):
+            real(self, source, payload)
+
+    monkeypatch.setattr(Overlay, "_on_binding", without_early)
     page.set_content(PAGE)
     overlay = Overlay(page)
     assert overlay.expect(CONTINUE, text="Press Continue") is not None
@@ -248,6 +300,62 @@ def test_withdraw_takes_away_an_early_outline_python_has_not_heard_of(page: Page
     assert not overlay.guessed()
     # Not refused, unlike a dropped guess: the same step may be armed again.
     assert overlay.expect(CONTINUE, text="Press Continue") is not None
+
+
+def _calls_during(monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]) -> object:
+    """What ``action`` returned, and how many calls it made into the page."""
+    calls: list[str] = []
+    real = Frame.evaluate
+
+    def counted(frame: Frame, expression: str, arg: object = None) -> object:
+        calls.append(expression[:40])
+        return real(frame, expression, arg)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Frame, "evaluate", counted)
+        answer = action()
+    return answer, len(calls)
+
+
+def test_a_page_that_breaks_the_matcher_still_gets_one_call(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The look expect() makes at once throws (the page broke a DOM method it uses): the page
+    # stays armed and says so, so Python does not take it for a missing overlay and ask again.
+    page.set_content(WITH_CONTINUE)
+    overlay = Overlay(page)
+    page.evaluate(
+        "() => { Document.prototype.querySelectorAll = () => { throw new Error('broken'); }; }"
+    )
+    answer, calls = _calls_during(
+        monkeypatch, lambda: overlay.expect(CONTINUE, text="Press Continue")
+    )
+    assert answer is not None and calls == 1
+    assert _stats(page)["expecting"] is True
+
+
+def test_a_call_the_page_breaks_is_not_repeated(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.set_content(WITH_CONTINUE)
+    overlay = Overlay(page)
+    page.evaluate("() => { Array.isArray = () => { throw new Error('broken'); }; }")
+    answer, calls = _calls_during(
+        monkeypatch, lambda: overlay.expect(CONTINUE, text="Press Continue")
+    )
+    assert answer is None and calls == 1
+
+
+def test_withdraw_forgets_what_the_withdrawn_step_signalled(page: Page) -> None:
+    # The outline drawn at the step's start was clicked before Python withdrew the step (it
+    # was already done): that click must not count for the next step.
+    page.set_content(WITH_CONTINUE)
+    overlay = Overlay(page)
+    assert overlay.expect(CONTINUE, text="Press Continue") is not None
+    page.get_by_role("button", name="Continue").click()
+    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")  # its signal is in
+    overlay.withdraw()
+    assert overlay.events() == []
 
 
 def test_withdraw_ends_an_expectation_and_keeps_a_shown_step(page: Page) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Error, Page
 
-from guide_runner.overlay import Overlay
+from guide_runner.overlay import Overlay, PageQuery
 from guide_runner.overlay import overlay as overlay_module
 
 from .server import Origins
@@ -51,6 +51,48 @@ def test_a_foreign_frame_below_a_pinned_page_still_watches_its_target(
         signal = overlay.wait_for_signal(2000)
         assert signal is not None and signal.kind == "activated"
         assert signal.frame_url.startswith(origins.other)
+    finally:
+        overlay.destroy()
+
+
+def test_frames_below_a_page_not_pinned_get_nothing(page: Page, origins: Origins) -> None:
+    # Another origin's page (a look-alike, another tab's webmail) framing documents, one of
+    # them from the pinned origin itself: none gets the overlay (what a frame knows of its
+    # top document's origin: location.ancestorOrigins).
+    overlay = Overlay(page, origins=[origins.main])
+    try:
+        page.goto(f"{origins.other}/frames.html?other={origins.main}")
+        for frame_id in ("#same", "#cross"):
+            page.frame_locator(frame_id).locator("#in-frame").wait_for(state="attached")
+        urls = [frame.url for frame in page.frames]
+        assert any(url.startswith(origins.main) for url in urls), urls
+        assert [frame.evaluate(HAS_API) for frame in page.frames] == ["undefined"] * 3
+    finally:
+        overlay.destroy()
+
+
+# A look-alike page defining the overlay's in-page API itself, to learn the show id of
+# whatever Python hands it.
+FAKE_API = """() => {
+  window.heard = [];
+  const note = (...args) => { window.heard.push(JSON.stringify(args)); return true; };
+  window.__guideRunnerOverlay = { show: note, expect: note, armChanges: note,
+    endExpectation: note, dropGuess: () => false, reachesTop: () => true };
+}"""
+
+
+def test_a_look_alike_with_a_fake_api_learns_no_show_id(page: Page, origins: Origins) -> None:
+    # Reached between the caller's check of the address and its call: every call that
+    # carries a show id checks the top document's origin itself first.
+    overlay = Overlay(page, origins=[origins.main])
+    try:
+        page.goto(f"{origins.other}/light.html")
+        page.evaluate(FAKE_API)
+        assert overlay.expect([PageQuery.by_css("#next")], text="Next") is None
+        overlay.show_message(text="Hello", lang="en")
+        with pytest.raises(Exception):  # noqa: B017 - timeout or "not pinned", both fine
+            overlay.show(page.locator("#next"), text="Next", lang="en", timeout=300)
+        assert page.evaluate("() => window.heard") == []
     finally:
         overlay.destroy()
 
