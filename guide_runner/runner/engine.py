@@ -322,12 +322,13 @@ class Engine:
         resolution_index: int | None = None
         # Asked before looking: an outline the page drew before this look began, for a
         # target this look then does not find, is one the locators contradict.
-        guessed = bool(step.target) and self.highlighter.guessed()
+        guessed = bool(step.target) and self.highlighter.guessed(page)
         if step.target and not guessed and not (visit.shown and visit.shown[0] == "target"):
             # Armed before the look: a target the page can tell itself is outlined by the page
             # in that call (already there) or the frame it appears, not after this look and
             # the show (which then confirm it, drawing nothing again).
             self._expect(step, visit, page)
+            guessed = self.highlighter.guessed(page)  # outlined in that call, before the look
         if step.target:
             # Only which candidate matched matters here, not how many hidden twins it has:
             # one round trip per candidate tried instead of two.
@@ -393,7 +394,7 @@ class Engine:
         if waited >= self.settings.target_timeout and not visit.missing and not step.optional:
             self._missing(step, visit, page, url)
         if guessed:
-            self.highlighter.drop_guess()
+            self.highlighter.drop_guess(page)
             visit.shown = None  # the early outline had replaced what showed; it is gone
         if visit.missing and visit.missing_url == url and visit.shown != ("missing", url):
             # An early outline replaced the "can't find" bubble, then went (taken away, or

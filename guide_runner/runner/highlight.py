@@ -132,13 +132,24 @@ class OverlayHighlighter:
         with contextlib.suppress(OverlayError, PlaywrightError):  # navigating: next tick
             overlay.expect(queries, **self._bubble(bubble))
 
-    def guessed(self) -> bool:
-        return self._showing is not None and self._showing.guessed()
+    def _showing_on(self, page: SafePage) -> Overlay | None:
+        """The overlay showing, if it is ``page``'s: only it can have anything pending
+        (showing on one page hides the others)."""
+        raw = unwrap_page(page)
+        entry = self._overlays.get(id(raw))
+        if entry is None or entry[0] is not raw or entry[1] is not self._showing:
+            return None
+        return self._showing
 
-    def drop_guess(self) -> None:
-        if self._showing is not None:
+    def guessed(self, page: SafePage) -> bool:
+        overlay = self._showing_on(page)
+        return overlay is not None and overlay.guessed()
+
+    def drop_guess(self, page: SafePage) -> None:
+        overlay = self._showing_on(page)
+        if overlay is not None:
             with contextlib.suppress(OverlayError, PlaywrightError):
-                self._showing.drop_guess()
+                overlay.drop_guess()
 
     def withdraw(self) -> None:
         if self._showing is not None:

@@ -58,11 +58,12 @@ class Highlighter(Protocol):
         appears, without waiting for the next look (whatever shows stays until then).
         Repeating the same call is free."""
 
-    def guessed(self) -> bool:
-        """Whether an expected target was outlined that no ``show`` has confirmed yet."""
+    def guessed(self, page: SafePage) -> bool:
+        """Whether an expected target was outlined on ``page`` that no ``show`` has
+        confirmed yet."""
 
-    def drop_guess(self) -> None:
-        """Take that outline away: the engine's own look did not find the target."""
+    def drop_guess(self, page: SafePage) -> None:
+        """Take that outline away: the engine's own look on ``page`` did not find the target."""
 
     def withdraw(self) -> None:
         """The step is over: end what ``expect`` armed and take away an outline drawn for it
@@ -109,10 +110,10 @@ class NullHighlighter:
     def expect(self, page: SafePage, queries: Sequence[PageQuery], bubble: Bubble) -> None:
         self.expected.append((page.url, list(queries)))
 
-    def guessed(self) -> bool:
+    def guessed(self, page: SafePage) -> bool:
         return False
 
-    def drop_guess(self) -> None:
+    def drop_guess(self, page: SafePage) -> None:
         pass
 
     def withdraw(self) -> None:
