@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
 from guide_runner.guide import Guide, load_guide
 from guide_runner.overlay import Overlay, PageQuery
@@ -355,3 +355,60 @@ def test_a_guess_on_one_tab_is_not_judged_by_a_look_at_another(mini_ctx: Browser
         assert hl.guessed(first)
     finally:
         hl.close()
+
+
+DONE_WITHOUT_TARGET = """id: done-without-target
+title: {nb: Ferdig uten mål, sv: Klart utan mål, en: Done without target}
+summary: {nb: Prøve., sv: Prov., en: Test.}
+languages: [nb, sv, en]
+default_language: nb
+origins: [https://mini.test]
+start: https://mini.test/
+steps:
+  - id: 01-neste
+    do: click
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Trykk «Neste»., sv: Tryck på ”Nästa”., en: Press "Next".}
+    target: [{role: link, name: {nb: Neste, sv: Nästa, en: Next}, exact: true}]
+    done_when: [{appears: [{css: h1}]}]
+  - id: 05-slutt
+    do: read
+    end: true
+    page: {origin: "https://mini.test", path: /}
+    say: {nb: Alt er klart., sv: Allt är klart., en: All done.}
+    done_when: [{confirm: {nb: Lukk, sv: Stäng, en: Close}}]
+"""
+
+
+@pytest.mark.browser
+def test_the_demo_does_not_picture_an_outline_its_look_did_not_share(
+    serve: Callable[[dict[str, str]], BrowserContext],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Step 1 is done at its first look, and «Neste» is not there (it comes after 2 s); the
+    # page, armed with a decoy, outlined it as it was armed. The demo's person is shown the
+    # step all the same (to picture it): without that outline.
+    real = engine_module.page_queries
+
+    def decoy_for_links(candidates, lang, params):  # type: ignore[no-untyped-def]
+        queries = real(candidates, lang, params)
+        return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
+
+    monkeypatch.setattr(engine_module, "page_queries", decoy_for_links)
+    path = tmp_path / "done-without-target.yaml"
+    path.write_text(DONE_WITHOUT_TARGET, encoding="utf-8")
+    seen: list[object] = []
+
+    def look(page: Page, target: object, h: Harness) -> None:
+        seen.append(page.evaluate("() => window.__guideRunnerOverlay.stats().early"))
+
+    hl = RecordingHighlighter(Pins(["https://mini.test"]))
+    actions = {"01-neste": look, "05-slutt": MAIN["05-slutt"]}
+    h = Harness(load_guide(path), _late_link_site(serve), highlighter=hl, actions=actions)
+    try:
+        assert h.run().finished
+    finally:
+        hl.close()
+    assert len(hl.early()) == 1  # the decoy was outlined as the page was armed
+    assert seen == [False]
