@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
-from guide_runner.overlay import Button, ContextInstall, Overlay, OverlayError
+from guide_runner.overlay import Button, ContextInstall, Overlay, OverlayError, Signal
 
 from .helpers import API, press_bubble_button, settle
 from .server import Origins
@@ -36,6 +36,14 @@ def no_page_installs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Page, "expose_binding", refuse)
     monkeypatch.setattr(Page, "add_init_script", refuse)
+
+
+def _ok_pressed(page: Page, overlay: Overlay) -> Signal | None:
+    """Shows a step with an OK button, presses it like a person; the signal heard."""
+    overlay.show(page.locator("#next"), text="Press Next", buttons=OK)
+    settle(page)
+    press_bubble_button(page, "ok")
+    return overlay.wait_for_signal(2000)
 
 
 def _opened(context: BrowserContext, origins: Origins) -> Page:
@@ -77,10 +85,7 @@ def test_a_page_open_before_the_install_gets_the_overlay_too(
     page = _opened(context, origins)
     installed = ContextInstall(context, origins=[origins.main])
     overlay = Overlay(page, origins=[origins.main], installed=installed)
-    overlay.show(page.locator("#next"), text="Press Next", buttons=OK)
-    settle(page)
-    press_bubble_button(page, "ok")
-    signal = overlay.wait_for_signal(2000)
+    signal = _ok_pressed(page, overlay)
     assert signal is not None and signal.kind == "button"
 
 
@@ -114,10 +119,7 @@ def test_one_overlay_per_page_and_a_destroyed_one_can_be_replaced(
         Overlay(page, origins=[origins.main], installed=installed)
     first.destroy()
     second = Overlay(page, origins=[origins.main], installed=installed)
-    second.show(page.locator("#next"), text="Press Next", buttons=OK)
-    settle(page)
-    press_bubble_button(page, "ok")
-    signal = second.wait_for_signal(2000)
+    signal = _ok_pressed(page, second)
     assert signal is not None and signal.kind == "button"
 
 

@@ -120,3 +120,17 @@ MINI_MAIN_PATH: dict[str, Action] = {
     "04-ferdig": click,
     "05-slutt": press("enter"),
 }
+
+
+def mini_site_guide(guide_id: str, steps: str) -> str:
+    """A guide file for the mini site (https://mini.test) with these steps (YAML, indented
+    as list items under ``steps:``)."""
+    return f"""id: {guide_id}
+title: {{nb: Prøveveiledning, sv: Provguide, en: Test guide}}
+summary: {{nb: Prøve., sv: Prov., en: Test.}}
+languages: [nb, sv, en]
+default_language: nb
+origins: [https://mini.test]
+start: https://mini.test/
+steps:
+{steps}"""

@@ -20,7 +20,7 @@ from guide_runner.runner.origins import Pins
 from guide_runner.runner.safe_page import SafeLocator, SafePage, unwrap_page
 from guide_runner.runner.ui import Bubble, NullHighlighter
 from tests.runner.conftest import MINI_PAGES
-from tests.runner.helpers import MINI_MAIN_PATH, Harness
+from tests.runner.helpers import MINI_MAIN_PATH, Harness, mini_site_guide
 
 MAIN = MINI_MAIN_PATH
 
@@ -94,6 +94,18 @@ def _walk_with_overlay(site: BrowserContext, guide: Guide) -> RecordingHighlight
     return hl
 
 
+def _decoy_for_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page is told to look for the decoy paragraph (there at once) wherever the
+    engine's locators look for a link."""
+    real = engine_module.page_queries
+
+    def decoy(candidates, lang, params):  # type: ignore[no-untyped-def]
+        queries = real(candidates, lang, params)
+        return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
+
+    monkeypatch.setattr(engine_module, "page_queries", decoy)
+
+
 def test_the_engine_arms_the_page_while_the_target_is_missing(
     serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
 ) -> None:
@@ -123,13 +135,7 @@ def test_an_outline_the_engines_look_does_not_share_is_taken_away(
 ) -> None:
     # The page is told to look for the decoy paragraph, which is there at once; the engine's
     # locators look for «Neste», which is not: the early outline must go, and stay gone.
-    real = engine_module.page_queries
-
-    def decoy_for_step_2(candidates, lang, params):  # type: ignore[no-untyped-def]
-        queries = real(candidates, lang, params)
-        return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
-
-    monkeypatch.setattr(engine_module, "page_queries", decoy_for_step_2)
+    _decoy_for_links(monkeypatch)
     decoy_ids: set[int] = set()  # the show ids the page was armed with for the decoy
     real_expect = Overlay.expect
 
@@ -231,15 +237,9 @@ def test_the_page_is_armed_before_the_engines_first_look(
     assert len(ends) == len(h.ended())
 
 
-DONE_AT_ONCE = """id: done-at-once
-title: {nb: Ferdig med en gang, sv: Klart direkt, en: Done at once}
-summary: {nb: Prøve., sv: Prov., en: Test.}
-languages: [nb, sv, en]
-default_language: nb
-origins: [https://mini.test]
-start: https://mini.test/
-steps:
-  - id: 01-overskrift
+DONE_AT_ONCE = mini_site_guide(
+    "done-at-once",
+    """  - id: 01-overskrift
     do: click
     page: {origin: "https://mini.test", path: /}
     say: {nb: Trykk på overskriften., sv: Tryck på rubriken., en: Click the heading.}
@@ -254,7 +254,8 @@ steps:
     say: {nb: Skriv her., sv: Skriv här., en: Type here.}
     target: [{label: {nb: Finnes ikke, sv: Finns inte, en: Not there}, exact: true}]
     done_when: [{state: ":valid"}]
-"""
+""",
+)
 
 
 @pytest.mark.browser
@@ -357,15 +358,9 @@ def test_a_guess_on_one_tab_is_not_judged_by_a_look_at_another(mini_ctx: Browser
         hl.close()
 
 
-DONE_WITHOUT_TARGET = """id: done-without-target
-title: {nb: Ferdig uten mål, sv: Klart utan mål, en: Done without target}
-summary: {nb: Prøve., sv: Prov., en: Test.}
-languages: [nb, sv, en]
-default_language: nb
-origins: [https://mini.test]
-start: https://mini.test/
-steps:
-  - id: 01-neste
+DONE_WITHOUT_TARGET = mini_site_guide(
+    "done-without-target",
+    """  - id: 01-neste
     do: click
     page: {origin: "https://mini.test", path: /}
     say: {nb: Trykk «Neste»., sv: Tryck på ”Nästa”., en: Press "Next".}
@@ -377,7 +372,8 @@ steps:
     page: {origin: "https://mini.test", path: /}
     say: {nb: Alt er klart., sv: Allt är klart., en: All done.}
     done_when: [{confirm: {nb: Lukk, sv: Stäng, en: Close}}]
-"""
+""",
+)
 
 
 @pytest.mark.browser
@@ -389,13 +385,7 @@ def test_the_demo_does_not_picture_an_outline_its_look_did_not_share(
     # Step 1 is done at its first look, and «Neste» is not there (it comes after 2 s); the
     # page, armed with a decoy, outlined it as it was armed. The demo's person is shown the
     # step all the same (to picture it): without that outline.
-    real = engine_module.page_queries
-
-    def decoy_for_links(candidates, lang, params):  # type: ignore[no-untyped-def]
-        queries = real(candidates, lang, params)
-        return [PageQuery.by_css("#decoy")] if queries[0].role == "link" else queries
-
-    monkeypatch.setattr(engine_module, "page_queries", decoy_for_links)
+    _decoy_for_links(monkeypatch)
     path = tmp_path / "done-without-target.yaml"
     path.write_text(DONE_WITHOUT_TARGET, encoding="utf-8")
     seen: list[object] = []

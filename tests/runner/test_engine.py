@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Page
 from guide_runner.guide import Guide, load_guide
 from guide_runner.runner.events import Event, StepReady
 from guide_runner.runner.ui import NullHighlighter
-from tests.runner.helpers import MINI_MAIN_PATH, Harness, click, press
+from tests.runner.helpers import MINI_MAIN_PATH, Harness, click, mini_site_guide, press
 
 MAIN = MINI_MAIN_PATH
 
@@ -193,15 +193,9 @@ def test_field_without_constraints_completes_on_enter(
     assert bubble.buttons[0].label == "Ferdig"
 
 
-READ_FIRST = """id: read-first
-title: {nb: Les først, sv: Läs först, en: Read first}
-summary: {nb: Prøve., sv: Prov., en: Test.}
-languages: [nb, sv, en]
-default_language: nb
-origins: [https://mini.test]
-start: https://mini.test/
-steps:
-  - id: 01-les
+READ_FIRST = mini_site_guide(
+    "read-first",
+    """  - id: 01-les
     do: read
     page: {origin: "https://mini.test", path: /}
     say: {nb: Siden er åpnet., sv: Sidan är öppnad., en: The page is open.}
@@ -212,7 +206,8 @@ steps:
     page: {origin: "https://mini.test", path: /}
     say: {nb: Ferdig., sv: Klart., en: Done.}
     done_when: [{confirm: {nb: Lukk, sv: Stäng, en: Close}}]
-"""
+""",
+)
 
 
 def test_a_step_done_at_its_first_look_is_still_shown_to_the_person(
