@@ -11,17 +11,29 @@ from typing import Any
 GLOBAL_NAME = "__guideRunnerOverlay"
 BINDING_NAME = "__guideRunnerSignal"
 
-# JavaScript: whether the top document is on one of `pins` (null: any), read when a call
-# runs. Every call that hands the page a show id checks it first: a look-alike reached after
-# the caller's own check of the address could otherwise define the overlay's API itself and
-# learn the id. (`location` cannot be redefined by a page; no prototype method is used.)
-PINNED_TOP_JS = """((pins) => {
+_PINNED_TOP_JS = """((pins) => {
   if (pins === null) return true;
   let origin = null;
   try { origin = window.top.location.origin; } catch (_) { return false; }
   for (let i = 0; i < pins.length; i += 1) if (pins[i] === origin) return true;
   return false;
 })"""
+
+
+@cache
+def _pinned_top(pins: tuple[str, ...] | None) -> str:
+    return f"{_PINNED_TOP_JS}({json.dumps(list(pins) if pins is not None else None)})"
+
+
+def pinned_top(origins: Sequence[str] | None) -> str:
+    """A JavaScript expression: whether the top document is on one of ``origins`` (None:
+    any), read when the call it is in runs. Every call that hands the page a show id checks
+    it first: a look-alike reached after the caller's own check of the address could
+    otherwise define the overlay's API itself and learn the id. The origins are written into
+    the expression (an argument passes through code the page can replace, such as the array
+    iterator); ``location`` cannot be redefined by a page, and no prototype method is used.
+    """
+    return _pinned_top(tuple(origins) if origins is not None else None)
 
 
 @cache

@@ -23,13 +23,16 @@
   // Only under a top document on a pinned origin. Frames below it may be on other origins
   // (they only watch a target; drawing is the top's); frames below any other top document
   // (another tab's webmail, a look-alike's frames) get nothing. A frame learns its top's
-  // origin from location.ancestorOrigins; one hidden from it ("null": the frame's referrer
-  // policy) is not refused, as before.
+  // origin from location.ancestorOrigins (Chromium's; guide-runner drives Chromium only);
+  // one hidden from the frame ("null": its referrer policy) is not refused, as before. A
+  // top document's own opaque origin ("null": data:, sandboxed, a blank tab) is refused.
   if (Array.isArray(config.origins)) {
-    const ancestors = window === window.top ? null : location.ancestorOrigins;
-    const topOrigin = ancestors ? ancestors[ancestors.length - 1] : location.origin;
-    if (topOrigin !== "null" && topOrigin !== undefined && !config.origins.includes(topOrigin)) {
-      return "not-pinned";
+    if (window === window.top) {
+      if (!config.origins.includes(location.origin)) return "not-pinned";
+    } else {
+      const ancestors = location.ancestorOrigins;
+      const topOrigin = ancestors && ancestors.length ? ancestors[ancestors.length - 1] : "null";
+      if (topOrigin !== "null" && !config.origins.includes(topOrigin)) return "not-pinned";
     }
   }
 
@@ -45,15 +48,18 @@
     "computedOffset",
   ]);
 
-  // The page's own timers and frame callbacks, taken now: the init script runs before any
-  // page script, so a page that replaces them later cannot stop our waits from ending.
-  // `config.atStart` says this is the init script; installed later (by evaluate), they are
-  // whatever the page has by then, and nothing Python waits for may depend on them.
+  // The page's own timers, frame callbacks and promises, taken now: the init script runs
+  // before any page script, so a page that replaces them later cannot stop our waits from
+  // ending. `config.atStart` says this is the init script; installed later (by evaluate),
+  // they are whatever the page has by then: expect() then waits for no frame. (The waits
+  // for a signal or a change still use them: a page that stopped its own timers before the
+  // overlay came can hold those up. Known limit, docs/overlay.md.)
   const setTimeout = window.setTimeout.bind(window);
   const clearTimeout = window.clearTimeout.bind(window);
   const requestAnimationFrame = window.requestAnimationFrame.bind(window);
   const cancelAnimationFrame = window.cancelAnimationFrame.bind(window);
   const MessageChannel = window.MessageChannel;
+  const Promise = window.Promise;
   const ownTimers = config.atStart === true;
 
   const isTopWindow = window === window.top;
@@ -894,7 +900,7 @@
       if (current.quiet && !early) {
         current.quiet = false;
         announceStep(current.options);
-        if (current.options.scroll) scrollIntoViewOnce(el);
+        if (options.scroll) scrollIntoViewOnce(el);
       }
       return true;
     }

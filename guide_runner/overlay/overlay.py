@@ -15,10 +15,10 @@ from playwright.sync_api import Error, Frame, Locator, Page
 from .assets import (
     BINDING_NAME,
     GLOBAL_NAME,
-    PINNED_TOP_JS,
     init_script,
     install_config,
     install_function,
+    pinned_top,
 )
 from .model import Box, Button, PageQuery, Signal
 from .signals import SignalCallback, SignalHub, parse_signal
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from .context import ContextInstall
 
 _API = f"window.{GLOBAL_NAME}"
-_SHOW = f"""(el, [options, pins]) => {{
-  if (!{PINNED_TOP_JS}(pins)) throw new Error("the top document is not on a pinned origin");
-  return window.top.{GLOBAL_NAME}.show(el, options);
-}}"""
-_SHOW_MESSAGE = (
-    f"([options, pins]) => {PINNED_TOP_JS}(pins) && {_API} ? {_API}.show(null, options) : null"
-)
 _INSTALLED = f"() => !!{_API}"
 _WATCH = f"(el, options) => {_API}.watch(el, options)"
 _UNWATCH = f"() => {_API} && {_API}.unwatch()"
@@ -44,16 +37,31 @@ _DRAWN_BOX = f"() => ({_API} && {_API}.drawnBox()) || null"
 # Without the overlay (a page it is not pinned to) the answer is null at once and Python
 # waits itself: a page's own setTimeout may be replaced and never call back.
 _WAIT_SIGNAL = f"(cap) => {_API} ? {_API}.waitForSignal(cap) : null"
-_EXPECT = (
-    f"([queries, options, pins]) => {PINNED_TOP_JS}(pins) && {_API}"
-    f" ? {_API}.expect(queries, options) : null"
-)
 _DROP_GUESS = f"(showId) => {_API} && {_API}.dropGuess(showId)"
 _END_EXPECT = f"() => {_API} && {_API}.endExpectation()"
 _WITHDRAW = f"(showIds) => {_API} && {_API}.withdraw(showIds)"
 _REFIND_INTERVAL = 0.25  # seconds between locator look-ups for a vanished target
 _SIGNAL_CAP_MS = 100.0  # longest wait in the page for a signal before looking again
 _REPLACED_PAUSE_MS = 20.0  # the top document is being replaced: look again after
+
+
+def _show_js(origins: Sequence[str] | None) -> str:
+    """Hands the element to the top document's overlay (a call that gives the page a show
+    id: the top's origin is checked first, assets.pinned_top)."""
+    return f"""(el, options) => {{
+  if (!{pinned_top(origins)}) throw new Error("the top document is not on a pinned origin");
+  return window.top.{GLOBAL_NAME}.show(el, options);
+}}"""
+
+
+def _show_message_js(origins: Sequence[str] | None) -> str:
+    """A bubble without a target; null where there is no overlay (or the top is not pinned)."""
+    return f"(options) => {pinned_top(origins)} && {_API} ? {_API}.show(null, options) : null"
+
+
+def _expect_js(origins: Sequence[str] | None) -> str:
+    """Arms the in-page matcher; null where there is no overlay (or the top is not pinned)."""
+    return f"(args) => {pinned_top(origins)} && {_API} ? {_API}.expect(args[0], args[1]) : null"
 
 
 def _new_show_id(previous: int) -> int:
@@ -240,9 +248,10 @@ class Overlay:
         self._expectation = self._guessed = None  # the page ends its expectation too
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
-        if self._page.evaluate(_SHOW_MESSAGE, [options, self._origins]) is None:
+        show_message = _show_message_js(self._origins)
+        if self._page.evaluate(show_message, options) is None:
             self._install(self._page.main_frame)
-            self._page.evaluate(_SHOW_MESSAGE, [options, self._origins])
+            self._page.evaluate(show_message, options)
         return int(options["showId"])
 
     def expect(
@@ -299,19 +308,21 @@ class Overlay:
             if known is not None and known.key == key:
                 return known.show_id
         main = self._page.main_frame
-        previous = self._expectation
         # Known before the call: the page may outline it (and say so) before the reply.
         self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
         try:
-            ask = [queries, options, self._origins]
-            armed = main.evaluate(_EXPECT, ask)
+            expect = _expect_js(self._origins)
+            armed = main.evaluate(expect, [queries, options])
             if armed is None:  # no overlay in this document (yet): install, ask once more
                 self._install(main)
-                armed = main.evaluate(_EXPECT, ask)
+                armed = main.evaluate(expect, [queries, options])
         except Error:  # navigating, or the page broke the call: the next look decides
             armed = None
         if armed is None:
-            self._expectation = previous
+            # Nothing armed there. Not the previous one back either: a navigation meanwhile
+            # ended it, or the page's early signal already moved it to what it outlined.
+            if self._expectation is not None and self._expectation.show_id == options["showId"]:
+                self._expectation = None
             return None
         return int(options["showId"])
 
@@ -494,7 +505,7 @@ class Overlay:
             return
         placement = place(element, install=self._install)
         draw_options = {**options, "frameBox": placement.frame_box}
-        placement.element.evaluate(_SHOW, [draw_options, self._origins])
+        placement.element.evaluate(_show_js(self._origins), draw_options)
         if placement.watch_frame is not None and placement.watch_element is not None:
             placement.watch_element.evaluate(_WATCH, options)
             self._watch_frame = placement.watch_frame

@@ -23,39 +23,49 @@ from urllib.parse import urlsplit
 from playwright.sync_api import ElementHandle, Error, Frame, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .assets import GLOBAL_NAME, PINNED_TOP_JS
+from .assets import GLOBAL_NAME, pinned_top
 from .model import PageQuery
 
 _API = f"window.{GLOBAL_NAME}"
 # null: the overlay is not installed in that document (yet).
 _REACHES_TOP = f"() => {_API} ? {_API}.reachesTop() : null"
+
+
 # Arms the change watch and, with queries, the in-page matcher (the outline may then appear
 # before Python's next look, which confirms it); without, ends any earlier expectation.
-_ARM = f"""([early, pins]) => {{
-  if (!{PINNED_TOP_JS}(pins) || !{_API}) return false;
+def _arm_js(pins: Sequence[str] | None) -> str:
+    return f"""(early) => {{
+  if (!{pinned_top(pins)} || !{_API}) return false;
   {_API}.armChanges();
   if (early) {_API}.expect(early[0], early[1]);
   else {_API}.endExpectation();  // an earlier step's must not draw while this one waits
   return true;
 }}"""
+
+
 _WAIT = f"([cap, notBefore]) => {_API} ? {_API}.waitForChange(cap, notBefore) : 'unarmed'"
+
+
 # Runs on every element the locator matches now, in their frame. Exactly one: hands it to the
 # top document's overlay ("shown"), or "route" when the top cannot be reached from that frame
 # (cross-origin) or lacks the overlay. Several: how many. None, and `wait` given: waits on the
 # top's armed change watch and says how that wait ended ("changed", "timeout", "unarmed"),
 # or "none" when the top cannot be reached from where it ran; "dropped" when the in-page
 # matcher had outlined something there early (taken away: Playwright disagrees).
-_LOOK = f"""async (els, [options, wait, pins]) => {{
+def _look_js(pins: Sequence[str] | None) -> str:
+    return f"""async (els, args) => {{
+  const options = args[0], wait = args[1];
   if (els.length > 1) return els.length;
   let top = null;
   try {{ top = window.top.{GLOBAL_NAME} || null; }} catch (_) {{ top = null; }}
-  if (!{PINNED_TOP_JS}(pins)) top = null;  // routed instead; place() refuses to draw there
+  if (!{pinned_top(pins)}) top = null;  // routed instead; place() refuses to draw there
   if (els.length === 1) return top && top.show(els[0], options) ? "shown" : "route";
   // The in-page matcher outlined what this look does not find: taken away, and said so.
   if (top && top.dropGuess(options.showId)) return "dropped";
   if (!wait || !top) return "none";
   return top.waitForChange(wait[0], wait[1]);
 }}"""
+
 
 CAP_MS = 250.0  # longest wait between two looks when nothing observable changes
 CAP_CROSS_ORIGIN_MS = 100.0  # ... when the page has cross-origin frames (not observable)
@@ -102,6 +112,7 @@ def show_or_find(
     the origins the top document must be on when the page is handed the show id (None: any).
     """
     early = [[q.payload() for q in in_page], options] if in_page else None
+    look, arm = _look_js(pins), _arm_js(pins)
     page = locator.page
     deadline = time.monotonic() + timeout / 1000
     armed = False  # the top document's change watch, armed before the look that waits on it
@@ -111,7 +122,7 @@ def show_or_find(
         gap = BUSY_GAP_MS if wakes >= BUSY_WAKES else 0.0
         wait = [min(_cap(page), left), gap] if armed and left > 0 else None
         try:
-            found = locator.evaluate_all(_LOOK, [options, wait, pins])
+            found = locator.evaluate_all(look, [options, wait])
         except Error as exc:
             if "context was destroyed" not in exc.message and "navigat" not in exc.message:
                 raise
@@ -139,10 +150,10 @@ def show_or_find(
                 page.wait_for_timeout(min(_PAUSE_MS, left))
             elif not armed:
                 # Armed before the next look, so a change after that look's query counts.
-                armed = bool(main.evaluate(_ARM, [early, pins]))
+                armed = bool(main.evaluate(arm, early))
                 if not armed:
                     install(main)
-                    armed = bool(main.evaluate(_ARM, [early, pins]))
+                    armed = bool(main.evaluate(arm, early))
                 if not armed:
                     page.wait_for_timeout(min(_PAUSE_MS, left))
             else:

@@ -344,8 +344,10 @@ class Engine:
                 # Done before the person was asked (its result already held at the first
                 # look): the demo's person pictures every step, so it is shown and asked
                 # once all the same. A live run just moves on.
-                if target is None and guessed:
-                    self.highlighter.withdraw()  # the page outlined what this look did not find
+                if target is None and step.target:
+                    # What the page outlined as it was armed, this look did not find (free
+                    # when nothing is pending; its signal need not have arrived yet).
+                    self.highlighter.withdraw()
                 if target is not None or not step.target:
                     with contextlib.suppress(PlaywrightError):  # the page is navigating
                         self._display(step, visit, page, target, resolution_index)

@@ -326,15 +326,24 @@ class ImmediateGuessHighlighter(NullHighlighter):
     def drop_guess(self, page: SafePage) -> None:
         self.outlined = False
         self.dropped_after.append(self.neste_armed)
+        # Only now does «Neste» come, so the walk can go on.
+        unwrap_page(page).evaluate(
+            """() => { document.getElementById("links").innerHTML = '<a href="/two">Neste</a>'; }"""
+        )
 
 
 def test_an_outline_drawn_as_the_page_is_armed_is_judged_by_that_same_look(
     serve: Callable[[dict[str, str]], BrowserContext], mini_guide: Guide
 ) -> None:
     # The page outlines (a decoy) while the engine arms it before its look; that look finds
-    # no «Neste» (it comes after 2 s): the outline goes at once, not a tick later.
+    # no «Neste» (it comes once a guess was taken away): the outline goes at once, not a
+    # tick later.
     hl = ImmediateGuessHighlighter()
-    h = Harness(mini_guide, _late_link_site(serve), highlighter=hl, actions=dict(MAIN))
+    pages = dict(MINI_PAGES)
+    pages["https://mini.test/"] = MINI_PAGES["https://mini.test/"].replace(
+        '<p><a href="/two">Neste</a> <a href="/other">Noe annet</a></p>', "<p id=links></p>"
+    )
+    h = Harness(mini_guide, serve(pages), highlighter=hl, actions=dict(MAIN))
     assert h.run().finished
     assert hl.dropped_after == [1]
 
