@@ -1180,8 +1180,9 @@
     // frame that shows it: Python's next call (its own look, a long task here) would
     // otherwise hold that frame up. This one look may take longer than a frame's share: it
     // stands in for Python's, which takes longer still (and a matcher's first run in a
-    // document is its slowest). Whatever goes wrong here, the expectation stays armed and
-    // the answer is true: Python must not take it for a missing overlay and ask again.
+    // document is its slowest). Whatever goes wrong here, the answer is true: Python must
+    // not take it for a missing overlay and ask again (a failure while drawing leaves
+    // nothing armed; Python's looks then carry on alone for this step).
     try {
       return lookEarly(state, EXPECT_CALL_BUDGET_MS, true) ? afterNextFrame() : true;
     } catch (_) {

@@ -136,6 +136,10 @@ class Overlay:
         self._inspectable = inspectable
         self._origins = sorted(origins) if origins is not None else None
         self._installed = installed
+        # The calls that hand the page a show id, with this overlay's pins written in.
+        self._show_js = _show_js(self._origins)
+        self._show_message_js = _show_message_js(self._origins)
+        self._expect_js = _expect_js(self._origins)
         self._signals = SignalHub()
         self._show_id = 0
         self._step: _Step | None = None
@@ -248,10 +252,9 @@ class Overlay:
         self._expectation = self._guessed = None  # the page ends its expectation too
         self._step = _Step(show_id=options["showId"], options=options, locator=None)
         self._unwatch()
-        show_message = _show_message_js(self._origins)
-        if self._page.evaluate(show_message, options) is None:
+        if self._page.evaluate(self._show_message_js, options) is None:
             self._install(self._page.main_frame)
-            self._page.evaluate(show_message, options)
+            self._page.evaluate(self._show_message_js, options)
         return int(options["showId"])
 
     def expect(
@@ -311,11 +314,10 @@ class Overlay:
         # Known before the call: the page may outline it (and say so) before the reply.
         self._expectation = _Expectation(key=key, show_id=options["showId"], options=options)
         try:
-            expect = _expect_js(self._origins)
-            armed = main.evaluate(expect, [queries, options])
+            armed = main.evaluate(self._expect_js, [queries, options])
             if armed is None:  # no overlay in this document (yet): install, ask once more
                 self._install(main)
-                armed = main.evaluate(expect, [queries, options])
+                armed = main.evaluate(self._expect_js, [queries, options])
         except Error:  # navigating, or the page broke the call: the next look decides
             armed = None
         if armed is None:
@@ -505,7 +507,7 @@ class Overlay:
             return
         placement = place(element, install=self._install)
         draw_options = {**options, "frameBox": placement.frame_box}
-        placement.element.evaluate(_show_js(self._origins), draw_options)
+        placement.element.evaluate(self._show_js, draw_options)
         if placement.watch_frame is not None and placement.watch_element is not None:
             placement.watch_element.evaluate(_WATCH, options)
             self._watch_frame = placement.watch_frame

@@ -55,13 +55,18 @@ class OverlayHighlighter:
         self._showing: Overlay | None = None
         self._unread = False  # a signal arrived since the last signals()
 
+    def _made_for(self, raw: Page) -> Overlay | None:
+        """The overlay already made for ``raw`` (ids of closed pages can be reused)."""
+        entry = self._overlays.get(id(raw))
+        return entry[1] if entry is not None and entry[0] is raw else None
+
     def _overlay(self, page: SafePage) -> Overlay | None:
         raw = unwrap_page(page)
         if raw.is_closed():
             return None
-        entry = self._overlays.get(id(raw))
-        if entry is not None and entry[0] is raw:
-            return entry[1]
+        made = self._made_for(raw)
+        if made is not None:
+            return made
         installed = self._installed
         if installed is not None and not installed.covers(raw):
             installed = None
@@ -135,11 +140,8 @@ class OverlayHighlighter:
     def _showing_on(self, page: SafePage) -> Overlay | None:
         """The overlay showing, if it is ``page``'s: only it can have anything pending
         (showing on one page hides the others)."""
-        raw = unwrap_page(page)
-        entry = self._overlays.get(id(raw))
-        if entry is None or entry[0] is not raw or entry[1] is not self._showing:
-            return None
-        return self._showing
+        made = self._made_for(unwrap_page(page))
+        return made if made is not None and made is self._showing else None
 
     def guessed(self, page: SafePage) -> bool:
         overlay = self._showing_on(page)
